@@ -1,0 +1,5 @@
+import { comingSoonPage } from '@/components/ui/coming-soon';
+
+const page = comingSoonPage('book');
+export const generateMetadata = page.generateMetadata;
+export default page.Page;

@@ -1,0 +1,28 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { updateProfileAction } from '@/lib/account/actions';
+import { Button } from '@/components/ui/button';
+import { FormMessage, TextAreaField, TextField } from '@/components/ui/field';
+import { useActionForm } from '@/components/ui/use-action-form';
+
+export function ProfileForm({ name, bio }: { name: string; bio: string }) {
+  const t = useTranslations('me');
+  const router = useRouter();
+  const form = useActionForm(updateProfileAction, () => router.refresh());
+  return (
+    <form onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-label={t('editProfile')}>
+      <FormMessage message={form.fieldError('name') || form.fieldError('bio') ? null : form.message} />
+      <TextField label={t('name')} name="name" defaultValue={name} required maxLength={60} error={form.fieldError('name')} />
+      <TextAreaField label={t('bio')} name="bio" defaultValue={bio} maxLength={300} error={form.fieldError('bio')} />
+      <div className="flex items-center gap-3">
+        <Button type="submit" pending={form.pending}>
+          {t('save')}
+        </Button>
+        <p role="status" className="text-sm text-fg-muted">
+          {form.succeeded && !form.pending ? t('saved') : ''}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+'use client';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { Icon, type IconName } from './icons';
+
+const tabs: { href: string; key: IconName }[] = [
+  { href: '/chats', key: 'chats' },
+  { href: '/feed', key: 'feed' },
+  { href: '/discover', key: 'discover' },
+  { href: '/market', key: 'market' },
+  { href: '/me', key: 'me' },
+];
+
+/** Extra places the wide-screen side bar lists below the five tabs. */
+const sideExtras: { href: string; key: IconName }[] = [
+  { href: '/wallet', key: 'wallet' },
+  { href: '/notifications', key: 'notifications' },
+];
+
+function isActive(pathname: string, href: string) {
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+function NavLink({ href, name, label, pathname, compact }: { href: string; name: IconName; label: string; pathname: string; compact: boolean }) {
+  const active = isActive(pathname, href);
+  return (
+    <Link
+      href={href}
+      aria-current={active ? 'page' : undefined}
+      className={
+        compact
+          ? `flex flex-1 flex-col items-center gap-0.5 py-1.5 text-xs ${active ? 'text-brand' : 'text-fg-muted'}`
+          : `flex items-center gap-3 rounded-xl px-3 py-2.5 ${active ? 'bg-surface-2 font-semibold text-brand' : 'text-fg hover:bg-surface-2'}`
+      }
+    >
+      <Icon name={name} />
+      <span>{label}</span>
+    </Link>
+  );
+}
+
+/** Bottom tab bar on phones, side bar on wide screens: the same destinations. */
+export function AppNav() {
+  const pathname = usePathname();
+  const t = useTranslations('nav');
+  return (
+    <>
+      <nav aria-label={t('main')} className="fixed inset-x-0 bottom-0 z-20 flex border-t border-line bg-surface/95 pb-[env(safe-area-inset-bottom)] backdrop-blur md:hidden">
+        {tabs.map((tab) => (
+          <NavLink key={tab.href} href={tab.href} name={tab.key} label={t(tab.key)} pathname={pathname} compact />
+        ))}
+      </nav>
+      <nav aria-label={t('main')} className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col gap-1 border-r border-line p-3 md:flex">
+        <Link href="/chats" className="mb-4 px-3 py-2 text-xl font-bold text-brand">
+          Plaza
+        </Link>
+        {[...tabs, ...sideExtras].map((tab) => (
+          <NavLink key={tab.href} href={tab.href} name={tab.key} label={t(tab.key)} pathname={pathname} compact={false} />
+        ))}
+      </nav>
+    </>
+  );
+}

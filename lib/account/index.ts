@@ -1,0 +1,5 @@
+import 'server-only';
+
+/** The account domain's public API for other domains. */
+export { signUp, verifyPasswordSignIn, getOwnAccount, updateProfile, countPeople } from './service';
+export type { ProfileDto, OwnAccountDto } from './schemas';

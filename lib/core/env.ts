@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env in app code. Every setting has a working default for
+ * the embedded setup (`npm start`); a secure deployment (AUTH_URL on https) must name its
+ * secrets, and startup refuses without them.
+ */
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const commaList = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim().toLowerCase().replace(/^@/, ''))
+      .filter(Boolean),
+  );
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z.string().min(1, 'DATABASE_URL is not set: start Plaza with `npm start`, or point it at a Postgres'),
+    DATABASE_POOL_SIZE: positiveInt(10),
+    AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
+    AUTH_URL: z.url().optional(),
+    PLAZA_ADMINS: commaList,
+    // Rate limits: failures counted per window; tests raise or lower them through env.
+    RATE_LIMIT_WINDOW_SECONDS: positiveInt(15 * 60),
+    RATE_LIMIT_SIGNIN_PER_ACCOUNT: positiveInt(5),
+    RATE_LIMIT_SIGNIN_PER_IP: positiveInt(50),
+    RATE_LIMIT_SIGNUP_PER_IP: positiveInt(20),
+    // Public realtime settings, handed to browsers at request time (never baked into the build).
+    PUSHER_HOST: z.string().default('127.0.0.1'),
+    PUSHER_PORT: positiveInt(6001),
+    PUSHER_USE_TLS: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
+  })
+  .transform((raw) => ({ ...raw, secureDeployment: raw.AUTH_URL?.startsWith('https://') ?? false }))
+  .superRefine((value, ctx) => {
+    if (value.secureDeployment && !value.AUTH_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'AUTH_SECRET is required when AUTH_URL is https' });
+    }
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Parsed lazily so that `next build` does not need a database or secrets. */
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+      throw new Error(`Plaza cannot start: its configuration is invalid\n${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Build-time safe facts (no validation of secrets or the database). */
+export const isProduction = process.env.NODE_ENV === 'production';

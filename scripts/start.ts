@@ -1,0 +1,79 @@
+/**
+ * `npm start`: embedded Postgres (unless DATABASE_URL) → migrations → demo data on an empty
+ * database → a build if there is no current one → `next start`. Ctrl-C or SIGTERM stops all of it.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureBuild } from './lib/build';
+import { prepareDatabase } from './lib/database';
+import { isPortFree } from './lib/postgres';
+import { isShuttingDown, run, shutdown, startChild, stopEverythingOnSignals, waitForHttp } from './lib/processes';
+import { persistentSecret } from './lib/secrets';
+import { demoAdminHandle, demoLogin, demoPassword } from './seed/people';
+
+const log = (line: string) => console.log(`[plaza] ${line}`);
+const dataDir = '.data';
+const startedAt = Date.now();
+
+function checkNode(): void {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) {
+    console.error(`Plaza needs Node.js 20.19 or newer; this is ${process.versions.node}.`);
+    process.exit(1);
+  }
+}
+
+async function hasDemoData(databaseUrl: string): Promise<boolean> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const result = await client.query('SELECT 1 FROM "User" WHERE email = $1', [demoLogin.email]);
+    return result.rowCount === 1;
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  checkNode();
+  stopEverythingOnSignals(0);
+  mkdirSync(dataDir, { recursive: true });
+  const port = Number(process.env.PORT ?? 3000);
+  if (!(await isPortFree(port))) {
+    throw new Error(`Port ${port} is in use. Stop whatever is using it, or run: PORT=3001 npm start`);
+  }
+
+  const database = await prepareDatabase({ dataDir: join(dataDir, 'postgres'), preferredPort: Number(process.env.PLAZA_DB_PORT ?? 54329), log });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    DATABASE_URL: database.url,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? persistentSecret(join(dataDir, 'auth-secret')),
+  };
+
+  // Demo data runs through the domains' services, which are server-only modules.
+  const seedCode = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/seed/index.ts'], { env, detached: false });
+  if (seedCode !== 0) throw new Error('Adding demo data failed');
+  // The demo person is an admin only on a database that holds the demo data.
+  if (!env.PLAZA_ADMINS && (await hasDemoData(database.url))) env.PLAZA_ADMINS = demoAdminHandle;
+
+  await ensureBuild(log);
+  const next = startChild(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], { env });
+  next.on('exit', (code) => {
+    if (isShuttingDown()) return;
+    log(`The web server stopped (exit code ${code ?? 'none'}); stopping the rest.`);
+    void shutdown().then(() => process.exit(code ?? 1));
+  });
+  const url = `http://localhost:${port}`;
+  await waitForHttp(url);
+  log(`Plaza is running at ${url} (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+  log(`Demo sign-in: ${demoLogin.email} / ${demoPassword}  (Ctrl-C stops Plaza and its database)`);
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`[plaza] ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown();
+  process.exit(1);
+});

@@ -1,0 +1,121 @@
+/**
+ * `npm test`: its own database and app server on spare ports, then the type check, the linter,
+ * unit and service tests (Vitest, real Postgres) and end-to-end tests (Playwright against
+ * `next start`). Ends with one line `N passed, N failed` summed over all runners; a runner that
+ * crashes or reports nothing counts as failed.
+ */
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureBuild } from './lib/build';
+import { findChromium } from './lib/chromium';
+import { prepareDatabase } from './lib/database';
+import { findFreePort } from './lib/postgres';
+import { run, shutdown, startChild, stopEverythingOnSignals, waitForHttp } from './lib/processes';
+
+const log = (line: string) => console.log(`[test] ${line}`);
+const testDir = '.test-data';
+const totals = { passed: 0, failed: 0 };
+const report: string[] = [];
+
+function count(runner: string, passed: number, failed: number) {
+  totals.passed += passed;
+  totals.failed += failed;
+  report.push(`${runner}: ${passed} passed, ${failed} failed`);
+}
+
+const bin = (name: string) => join('node_modules', '.bin', name);
+
+/** A check with no test count of its own (type check, lint) counts as one test. */
+async function check(name: string, command: string, args: string[], env: NodeJS.ProcessEnv) {
+  log(`${name}…`);
+  const code = await run(command, args, { env, detached: false });
+  count(name, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+async function vitest(env: NodeJS.ProcessEnv) {
+  const output = join(testDir, 'vitest.json');
+  rmSync(output, { force: true });
+  log('Unit and service tests (Vitest)…');
+  const code = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${output}`], { env, detached: false });
+  const result = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTests: number; success: boolean }>(output);
+  if (!result || result.numTotalTests === 0) return count('vitest', 0, 1);
+  count('vitest', result.numPassedTests, result.numFailedTests + (code !== 0 && result.numFailedTests === 0 ? 1 : 0));
+}
+
+async function playwright(env: NodeJS.ProcessEnv) {
+  const output = join(testDir, 'playwright.json');
+  rmSync(output, { force: true });
+  log('End-to-end tests (Playwright)…');
+  const code = await run(bin('playwright'), ['test'], { env, detached: false });
+  const result = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(output);
+  if (!result || result.stats.expected + result.stats.unexpected + result.stats.flaky === 0) return count('playwright', 0, 1);
+  const { expected, unexpected, flaky } = result.stats;
+  count('playwright', expected + flaky, unexpected + (code !== 0 && unexpected === 0 ? 1 : 0));
+}
+
+async function main() {
+  stopEverythingOnSignals(1);
+  mkdirSync(testDir, { recursive: true });
+  const started = Date.now();
+
+  const chromium = await findChromium(log);
+  log(`Chromium: ${chromium}`);
+
+  const dbPort = await findFreePort();
+  const database = await prepareDatabase({ dataDir: join(testDir, 'postgres'), preferredPort: dbPort, database: 'plaza_test', fresh: true, log });
+  const appPort = await findFreePort();
+
+  // Thresholds the tests rely on: a low sign-in limit per account for the rate-limit test,
+  // generous ones elsewhere because all test traffic comes from 127.0.0.1.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    DATABASE_URL: database.url,
+    AUTH_SECRET: 'test-secret-that-is-long-enough-for-auth-js-0123456789',
+    PLAZA_ADMINS: 'testadmin',
+    RATE_LIMIT_SIGNIN_PER_ACCOUNT: '3',
+    RATE_LIMIT_SIGNIN_PER_IP: '10000',
+    RATE_LIMIT_SIGNUP_PER_IP: '10000',
+    PLAZA_BASE_URL: `http://127.0.0.1:${appPort}`,
+    PLAZA_CHROMIUM: chromium,
+  };
+
+  await check('typecheck', bin('tsc'), ['--noEmit'], env);
+  await check('lint', bin('eslint'), ['--max-warnings', '0', '.'], env);
+  await vitest({ ...env, NODE_ENV: 'test' });
+
+  try {
+    await ensureBuild(log);
+    startChild(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(appPort), '-H', '127.0.0.1'], {
+      env: { ...env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    await waitForHttp(`${env.PLAZA_BASE_URL}/login`);
+    await playwright(env);
+  } catch (error) {
+    console.error(error);
+    count('e2e setup', 0, 1);
+  }
+
+  await shutdown();
+  console.log('');
+  for (const line of report) log(line);
+  log(`took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error);
+  await shutdown();
+  console.log(`${totals.passed} passed, ${totals.failed + 1} failed`);
+  process.exit(1);
+});

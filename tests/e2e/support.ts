@@ -1,0 +1,40 @@
+import { expect, type Page } from '@playwright/test';
+
+let counter = 0;
+
+/** A person no other test uses: unique handle and email per call. */
+export function newPerson(label = 'p') {
+  counter += 1;
+  const id = `${label}${Date.now().toString(36)}${counter}${Math.floor(Math.random() * 1e4)}`.toLowerCase().slice(0, 28);
+  return { name: `Test ${label.toUpperCase()}`, handle: id, email: `${id}@example.test`, password: 'correct horse battery staple' };
+}
+
+export type Person = ReturnType<typeof newPerson>;
+
+export async function fillSignUp(page: Page, person: Person) {
+  await page.goto('/signup');
+  await page.getByLabel('Your name').fill(person.name);
+  await page.getByLabel('Handle').fill(person.handle);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+}
+
+export async function signUp(page: Page, person: Person = newPerson()) {
+  await fillSignUp(page, person);
+  await expect(page).toHaveURL(/\/chats$/);
+  return person;
+}
+
+export async function fillSignIn(page: Page, email: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function signOut(page: Page) {
+  await page.goto('/me');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
