@@ -69,7 +69,9 @@ describe('sign-up', () => {
   it('validates handles, emails and passwords with messages for each field', () => {
     const result = signUpSchema.safeParse({ name: '', handle: '1x', email: 'nope', password: 'short' });
     expect(result.success).toBe(false);
-    const messages = Object.fromEntries(result.error!.issues.map((issue) => [issue.path[0], issue.message]));
+    // The form shows the first problem of each field.
+    const messages: Record<string, string> = {};
+    for (const issue of result.error!.issues) messages[String(issue.path[0])] ??= issue.message;
     expect(messages).toEqual({ name: 'name.required', handle: 'handle.tooShort', email: 'email.invalid', password: 'password.tooShort' });
   });
 });

@@ -46,18 +46,21 @@ const envSchema = z
 
 export type Env = z.output<typeof envSchema>;
 
+/** Validates a set of variables; throws one message listing every problem. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Plaza cannot start: its configuration is invalid\n${problems}`);
+  }
+  return parsed.data;
+}
+
 let cached: Env | undefined;
 
 /** Parsed lazily so that `next build` does not need a database or secrets. */
 export function env(): Env {
-  if (!cached) {
-    const parsed = envSchema.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
-      throw new Error(`Plaza cannot start: its configuration is invalid\n${problems}`);
-    }
-    cached = parsed.data;
-  }
+  cached ??= parseEnv(process.env);
   return cached;
 }
 

@@ -18,7 +18,11 @@ test('the service worker activates and a failed navigation shows the offline pag
   await page.goto('/login');
   const state = await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;
-    return registration.active?.state;
+    const worker = registration.active!;
+    if (worker.state !== 'activated') {
+      await new Promise<void>((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
+    }
+    return worker.state;
   });
   expect(state).toBe('activated');
 

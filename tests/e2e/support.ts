@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 
 let counter = 0;
 
@@ -38,3 +38,25 @@ export async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/$/);
 }
+
+/**
+ * Tests that only need "some signed-in person" share one account per worker: signed up once,
+ * its cookies reused by every test in that worker.
+ */
+export const signedInTest = base.extend<object, { workerAccount: { person: Person; storageState: string } }>({
+  workerAccount: [
+    async ({ browser }, use, workerInfo) => {
+      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
+      const page = await context.newPage();
+      const person = await signUp(page, newPerson(`w${workerInfo.workerIndex}`));
+      const storageState = `.test-data/storage-state-${workerInfo.workerIndex}-${Date.now()}.json`;
+      await context.storageState({ path: storageState });
+      await context.close();
+      await use({ person, storageState });
+    },
+    { scope: 'worker' },
+  ],
+  storageState: async ({ workerAccount }, use) => {
+    await use(workerAccount.storageState);
+  },
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from '@/lib/core/env';
+
+const base = { DATABASE_URL: 'postgresql://localhost/plaza' };
+
+describe('configuration', () => {
+  it('works with nothing but a database for the embedded setup, over plain http', () => {
+    const env = parseEnv(base);
+    expect(env.secureDeployment).toBe(false);
+    expect(env.RATE_LIMIT_SIGNIN_PER_ACCOUNT).toBe(5);
+    expect(env.PUSHER_PORT).toBe(6001);
+  });
+
+  it('refuses to start a secure deployment (https AUTH_URL) without AUTH_SECRET', () => {
+    expect(() => parseEnv({ ...base, AUTH_URL: 'https://plaza.example' })).toThrow(/AUTH_SECRET is required/);
+    const env = parseEnv({ ...base, AUTH_URL: 'https://plaza.example', AUTH_SECRET: 'x'.repeat(40) });
+    expect(env.secureDeployment).toBe(true);
+  });
+
+  it('names every invalid setting at once', () => {
+    expect(() => parseEnv({ RATE_LIMIT_SIGNIN_PER_IP: '-3' })).toThrow(/DATABASE_URL[\s\S]*RATE_LIMIT_SIGNIN_PER_IP/);
+  });
+
+  it('reads admin handles case-insensitively, with or without @', () => {
+    expect(parseEnv({ ...base, PLAZA_ADMINS: '@Ana, mei ,' }).PLAZA_ADMINS).toEqual(['ana', 'mei']);
+  });
+});
