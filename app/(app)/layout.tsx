@@ -1,21 +1,28 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AppNav } from '@/components/shell/app-nav';
+import { headers } from 'next/headers';
 import { getViewer } from '@/lib/core/session';
+import { countMyUnread } from '@/lib/notify';
 
 /**
  * The signed-in shell. The redirect is a convenience for people, not the guard: every service
  * checks the viewer itself.
  */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  if (!(await getViewer())) redirect('/login');
-  const t = await getTranslations('nav');
+  const viewer = await getViewer();
+  if (!viewer) {
+    // Back to the page they asked for after signing in (a scanned profile QR code, a shared link).
+    const path = (await headers()).get('x-plaza-path');
+    redirect(path && path !== '/' ? `/login?next=${encodeURIComponent(path)}` : '/login');
+  }
+  const [t, unread] = await Promise.all([getTranslations('nav'), countMyUnread(viewer)]);
   return (
     <div className="md:flex">
       <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-30 focus:rounded-lg focus:bg-surface focus:p-2">
         {t('skipToContent')}
       </a>
-      <AppNav />
+      <AppNav unreadNotifications={unread} />
       <main id="content" className="min-h-dvh flex-1 pb-20 md:pb-0">
         {children}
       </main>

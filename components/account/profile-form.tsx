@@ -6,15 +6,16 @@ import { Button } from '@/components/ui/button';
 import { FormMessage, TextAreaField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 
-export function ProfileForm({ name, bio }: { name: string; bio: string }) {
+export function ProfileForm({ name, bio, location }: { name: string; bio: string; location: string }) {
   const t = useTranslations('me');
   const router = useRouter();
   const form = useActionForm(updateProfileAction, () => router.refresh());
   return (
     <form onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-label={t('editProfile')}>
-      <FormMessage message={form.fieldError('name') || form.fieldError('bio') ? null : form.message} />
+      <FormMessage message={form.fieldError('name') || form.fieldError('bio') || form.fieldError('location') ? null : form.message} />
       <TextField label={t('name')} name="name" defaultValue={name} required maxLength={60} error={form.fieldError('name')} />
       <TextAreaField label={t('bio')} name="bio" defaultValue={bio} maxLength={300} error={form.fieldError('bio')} />
+      <TextField label={t('location')} name="location" defaultValue={location} maxLength={80} autoComplete="address-level2" error={form.fieldError('location')} />
       <div className="flex items-center gap-3">
         <Button type="submit" pending={form.pending}>
           {t('save')}

@@ -22,7 +22,16 @@ function isActive(pathname: string, href: string) {
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
-function NavLink({ href, name, label, pathname, compact }: { href: string; name: IconName; label: string; pathname: string; compact: boolean }) {
+function Badge({ count, label }: { count: number; label: string }) {
+  if (count <= 0) return null;
+  return (
+    <span className="absolute -right-2 -top-1 min-w-5 rounded-full bg-danger px-1 text-center text-[11px] font-semibold leading-5 text-white" aria-label={label}>
+      {count > 99 ? '99+' : count}
+    </span>
+  );
+}
+
+function NavLink({ href, name, label, pathname, compact, badge = 0, badgeLabel = '' }: { href: string; name: IconName; label: string; pathname: string; compact: boolean; badge?: number; badgeLabel?: string }) {
   const active = isActive(pathname, href);
   return (
     <Link
@@ -34,21 +43,27 @@ function NavLink({ href, name, label, pathname, compact }: { href: string; name:
           : `flex items-center gap-3 rounded-xl px-3 py-2.5 ${active ? 'bg-surface-2 font-semibold text-brand' : 'text-fg hover:bg-surface-2'}`
       }
     >
-      <Icon name={name} />
+      <span className="relative">
+        <Icon name={name} />
+        <Badge count={badge} label={badgeLabel} />
+      </span>
       <span>{label}</span>
     </Link>
   );
 }
 
 /** Bottom tab bar on phones, side bar on wide screens: the same destinations. */
-export function AppNav() {
+export function AppNav({ unreadNotifications }: { unreadNotifications: number }) {
   const pathname = usePathname();
   const t = useTranslations('nav');
+  // Phones have no notifications tab: the count rides on Me, which links to them.
+  const badgeFor = (key: IconName) => (key === 'me' ? unreadNotifications : 0);
+  const badgeLabel = t('unreadNotifications', { count: unreadNotifications });
   return (
     <>
       <nav aria-label={t('main')} className="fixed inset-x-0 bottom-0 z-20 flex border-t border-line bg-surface/95 pb-[env(safe-area-inset-bottom)] backdrop-blur md:hidden">
         {tabs.map((tab) => (
-          <NavLink key={tab.href} href={tab.href} name={tab.key} label={t(tab.key)} pathname={pathname} compact />
+          <NavLink key={tab.href} href={tab.href} name={tab.key} label={t(tab.key)} pathname={pathname} compact badge={badgeFor(tab.key)} badgeLabel={badgeLabel} />
         ))}
       </nav>
       <nav aria-label={t('main')} className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col gap-1 border-r border-line p-3 md:flex">
@@ -56,7 +71,7 @@ export function AppNav() {
           Plaza
         </Link>
         {[...tabs, ...sideExtras].map((tab) => (
-          <NavLink key={tab.href} href={tab.href} name={tab.key} label={t(tab.key)} pathname={pathname} compact={false} />
+          <NavLink key={tab.href} href={tab.href} name={tab.key} label={t(tab.key)} pathname={pathname} compact={false} badge={tab.key === 'notifications' ? unreadNotifications : 0} badgeLabel={badgeLabel} />
         ))}
       </nav>
     </>

@@ -102,8 +102,8 @@ describe('password sign-in', () => {
 describe('profile', () => {
   it('edits only the viewer\'s own name and bio', async () => {
     const account = await signUp(person());
-    const updated = await updateProfile(asViewer(account), { name: 'New Name', bio: 'Hello there' });
-    expect(updated).toMatchObject({ name: 'New Name', bio: 'Hello there' });
+    const updated = await updateProfile(asViewer(account), { name: 'New Name', bio: 'Hello there', location: 'Porto' });
+    expect(updated).toMatchObject({ name: 'New Name', bio: 'Hello there', location: 'Porto' });
     expect(await getOwnAccount(asViewer(account))).toMatchObject({ bio: 'Hello there', email: account.email });
   });
 });

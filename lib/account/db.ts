@@ -3,7 +3,236 @@ import { db, Prisma } from '@/lib/core/db';
 import type { OwnAccountDto } from './schemas';
 
 /** The only Prisma access for account models. Reads select what callers need, nothing more. */
-const ownAccountSelect = { id: true, handle: true, name: true, bio: true, email: true } as const;
+const ownAccountSelect = { id: true, handle: true, name: true, bio: true, email: true, location: true } as const;
+
+// ---- Social graph: people, friendships, requests, follows, blocks -------------------------
+
+const personSelect = { id: true, handle: true, name: true, avatarId: true } as const;
+export type PersonRow = { id: string; handle: string; name: string; avatarId: string | null };
+
+export async function findPersonByHandle(handle: string) {
+  return db().user.findUnique({
+    where: { handle },
+    select: { ...personSelect, bio: true, location: true, coverId: true, friendsVisibility: true, friendRequestsFrom: true },
+  });
+}
+
+export async function findPeopleByIds(ids: string[]): Promise<PersonRow[]> {
+  return ids.length === 0 ? [] : db().user.findMany({ where: { id: { in: ids } }, select: personSelect });
+}
+
+/** People by id, leaving out anyone in a block with `viewerId`: one query for any number. */
+export async function findVisiblePeopleByIds(viewerId: string, ids: string[]): Promise<PersonRow[]> {
+  if (ids.length === 0) return [];
+  return db().$queryRaw<PersonRow[]>`
+    SELECT u.id, u.handle, u.name, u."avatarId" FROM "User" u
+    WHERE u.id = ANY(${ids}::text[])
+      AND NOT EXISTS (SELECT 1 FROM "Block" b WHERE (b."blockerId" = u.id AND b."blockedId" = ${viewerId}) OR (b."blockerId" = ${viewerId} AND b."blockedId" = u.id))`;
+}
+
+/** True when either person blocked the other: one indexed read. */
+export async function blockExistsBetween(a: string, b: string): Promise<boolean> {
+  const row = await db().block.findFirst({
+    where: { OR: [{ blockerId: a, blockedId: b }, { blockerId: b, blockedId: a }] },
+    select: { blockerId: true },
+  });
+  return row !== null;
+}
+
+export async function findBlock(blockerId: string, blockedId: string) {
+  return db().block.findUnique({ where: { blockerId_blockedId: { blockerId, blockedId } }, select: { createdAt: true } });
+}
+
+/** Blocking ends friendship, requests and follows both ways, in one transaction. */
+export async function insertBlockEndingTies(blockerId: string, blockedId: string): Promise<void> {
+  const pair = [
+    { userId: blockerId, friendId: blockedId },
+    { userId: blockedId, friendId: blockerId },
+  ];
+  await db().$transaction([
+    db().block.upsert({ where: { blockerId_blockedId: { blockerId, blockedId } }, create: { blockerId, blockedId }, update: {} }),
+    db().friendship.deleteMany({ where: { OR: pair } }),
+    db().friendRequest.deleteMany({ where: { OR: [{ fromId: blockerId, toId: blockedId }, { fromId: blockedId, toId: blockerId }] } }),
+    db().follow.deleteMany({ where: { OR: [{ followerId: blockerId, followeeId: blockedId }, { followerId: blockedId, followeeId: blockerId }] } }),
+  ]);
+}
+
+export async function deleteBlock(blockerId: string, blockedId: string): Promise<number> {
+  return (await db().block.deleteMany({ where: { blockerId, blockedId } })).count;
+}
+
+export async function listBlockedPeople(blockerId: string): Promise<PersonRow[]> {
+  const rows = await db().block.findMany({ where: { blockerId }, orderBy: { createdAt: 'desc' }, select: { blockedId: true } });
+  return findPeopleByIds(rows.map((row) => row.blockedId));
+}
+
+export async function areFriends(a: string, b: string): Promise<boolean> {
+  return (await db().friendship.count({ where: { userId: a, friendId: b } })) > 0;
+}
+
+export async function haveMutualFriend(a: string, b: string): Promise<boolean> {
+  const rows = await db().$queryRaw<unknown[]>`
+    SELECT 1 FROM "Friendship" x JOIN "Friendship" y ON x."friendId" = y."friendId"
+    WHERE x."userId" = ${a} AND y."userId" = ${b} LIMIT 1`;
+  return rows.length > 0;
+}
+
+export async function findRequestBetween(fromId: string, toId: string) {
+  return db().friendRequest.findUnique({ where: { fromId_toId: { fromId, toId } }, select: { id: true } });
+}
+
+/** Null when a request already exists (the unique index decides). */
+export async function insertFriendRequest(fromId: string, toId: string) {
+  try {
+    return await db().friendRequest.create({ data: { fromId, toId }, select: { id: true } });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
+    throw error;
+  }
+}
+
+/**
+ * Accepting takes the request row (only the addressee can) and writes both friendship rows in
+ * one transaction; a second accept finds no row and changes nothing.
+ */
+export async function acceptRequestAsAddressee(requestId: string, addresseeId: string): Promise<{ fromId: string } | null> {
+  return db().$transaction(async (tx) => {
+    const request = await tx.friendRequest.findFirst({ where: { id: requestId, toId: addresseeId }, select: { fromId: true } });
+    if (!request) return null;
+    const taken = await tx.friendRequest.deleteMany({ where: { id: requestId, toId: addresseeId } });
+    if (taken.count !== 1) return null;
+    await tx.friendRequest.deleteMany({ where: { fromId: addresseeId, toId: request.fromId } });
+    await tx.friendship.createMany({
+      data: [
+        { userId: addresseeId, friendId: request.fromId },
+        { userId: request.fromId, friendId: addresseeId },
+      ],
+      skipDuplicates: true,
+    });
+    return request;
+  });
+}
+
+export async function deleteRequest(where: { id: string; fromId?: string; toId?: string }): Promise<number> {
+  return (await db().friendRequest.deleteMany({ where })).count;
+}
+
+export async function deleteFriendship(a: string, b: string): Promise<number> {
+  return (await db().friendship.deleteMany({ where: { OR: [{ userId: a, friendId: b }, { userId: b, friendId: a }] } })).count;
+}
+
+export async function listRequests(direction: 'incoming' | 'outgoing', personId: string) {
+  const rows = await db().friendRequest.findMany({
+    where: direction === 'incoming' ? { toId: personId } : { fromId: personId },
+    orderBy: { createdAt: 'desc' },
+    take: 200,
+    select: { id: true, fromId: true, toId: true, createdAt: true },
+  });
+  const people = await findPeopleByIds(rows.map((row) => (direction === 'incoming' ? row.fromId : row.toId)));
+  const byId = new Map(people.map((person) => [person.id, person]));
+  return rows.flatMap((row) => {
+    const person = byId.get(direction === 'incoming' ? row.fromId : row.toId);
+    return person ? [{ id: row.id, createdAt: row.createdAt, person }] : [];
+  });
+}
+
+/**
+ * Friends of `personId`, by name, with keyset pagination on (name, id); people in a block with
+ * `viewerId` are left out.
+ */
+export async function listFriendsOf(personId: string, viewerId: string, opts: { query?: string; after?: { name: string; id: string }; take: number }) {
+  const pattern = opts.query ? `%${opts.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  return db().$queryRaw<PersonRow[]>`
+    SELECT u.id, u.handle, u.name, u."avatarId"
+    FROM "Friendship" f JOIN "User" u ON u.id = f."friendId"
+    WHERE f."userId" = ${personId}
+      AND NOT EXISTS (SELECT 1 FROM "Block" b WHERE (b."blockerId" = u.id AND b."blockedId" = ${viewerId}) OR (b."blockerId" = ${viewerId} AND b."blockedId" = u.id))
+      AND (${pattern}::text IS NULL OR u.name ILIKE ${pattern} OR u.handle ILIKE ${pattern})
+      AND (${opts.after?.name ?? null}::text IS NULL OR (u.name, u.id) > (${opts.after?.name ?? ''}, ${opts.after?.id ?? ''}))
+    ORDER BY u.name, u.id
+    LIMIT ${opts.take}`;
+}
+
+export async function countGraph(personId: string) {
+  const [friends, followers, following] = await Promise.all([
+    db().friendship.count({ where: { userId: personId } }),
+    db().follow.count({ where: { followeeId: personId } }),
+    db().follow.count({ where: { followerId: personId } }),
+  ]);
+  return { friends, followers, following };
+}
+
+export async function relationBetween(viewerId: string, otherId: string) {
+  const [friend, outgoing, incoming, following, followsYou, blockedByMe] = await Promise.all([
+    db().friendship.findUnique({ where: { userId_friendId: { userId: viewerId, friendId: otherId } }, select: { createdAt: true } }),
+    db().friendRequest.findUnique({ where: { fromId_toId: { fromId: viewerId, toId: otherId } }, select: { id: true } }),
+    db().friendRequest.findUnique({ where: { fromId_toId: { fromId: otherId, toId: viewerId } }, select: { id: true } }),
+    db().follow.findUnique({ where: { followerId_followeeId: { followerId: viewerId, followeeId: otherId } }, select: { createdAt: true } }),
+    db().follow.findUnique({ where: { followerId_followeeId: { followerId: otherId, followeeId: viewerId } }, select: { createdAt: true } }),
+    db().block.findUnique({ where: { blockerId_blockedId: { blockerId: viewerId, blockedId: otherId } }, select: { createdAt: true } }),
+  ]);
+  return {
+    friend: friend !== null,
+    outgoingRequestId: outgoing?.id ?? null,
+    incomingRequestId: incoming?.id ?? null,
+    following: following !== null,
+    followsYou: followsYou !== null,
+    blockedByMe: blockedByMe !== null,
+  };
+}
+
+export async function insertFollow(followerId: string, followeeId: string): Promise<boolean> {
+  const result = await db().follow.createMany({ data: [{ followerId, followeeId }], skipDuplicates: true });
+  return result.count === 1;
+}
+
+export async function deleteFollow(followerId: string, followeeId: string): Promise<number> {
+  return (await db().follow.deleteMany({ where: { followerId, followeeId } })).count;
+}
+
+/** Friends of friends who are not friends yet, most mutual friends first; blocks and pending requests excluded. */
+export async function findFriendsOfFriends(personId: string, take: number) {
+  return db().$queryRaw<(PersonRow & { mutual: number })[]>`
+    SELECT u.id, u.handle, u.name, u."avatarId", COUNT(*)::int AS mutual
+    FROM "Friendship" mine
+    JOIN "Friendship" theirs ON theirs."userId" = mine."friendId"
+    JOIN "User" u ON u.id = theirs."friendId"
+    WHERE mine."userId" = ${personId}
+      AND theirs."friendId" <> ${personId}
+      AND NOT EXISTS (SELECT 1 FROM "Friendship" f WHERE f."userId" = ${personId} AND f."friendId" = u.id)
+      AND NOT EXISTS (SELECT 1 FROM "FriendRequest" r WHERE (r."fromId" = ${personId} AND r."toId" = u.id) OR (r."fromId" = u.id AND r."toId" = ${personId}))
+      AND NOT EXISTS (SELECT 1 FROM "Block" b WHERE (b."blockerId" = u.id AND b."blockedId" = ${personId}) OR (b."blockerId" = ${personId} AND b."blockedId" = u.id))
+    GROUP BY u.id
+    ORDER BY mutual DESC, u.name
+    LIMIT ${take}`;
+}
+
+/**
+ * Name or handle search. ILIKE is served by the trigram indexes (any script, any position);
+ * similarity() ranks close matches and catches small typos. People in a block with the
+ * searcher never appear.
+ */
+export async function searchPeople(viewerId: string, query: string, take: number) {
+  const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db().$queryRaw<PersonRow[]>`
+    SELECT u.id, u.handle, u.name, u."avatarId"
+    FROM "User" u
+    WHERE (u.name ILIKE ${pattern} OR u.handle ILIKE ${pattern} OR u.name % ${query} OR u.handle % ${query})
+      AND NOT EXISTS (SELECT 1 FROM "Block" b WHERE (b."blockerId" = u.id AND b."blockedId" = ${viewerId}) OR (b."blockerId" = ${viewerId} AND b."blockedId" = u.id))
+    ORDER BY (lower(u.handle) = lower(${query})) DESC,
+             (u.handle ILIKE ${`${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}) DESC,
+             GREATEST(similarity(u.name, ${query}), similarity(u.handle, ${query})) DESC,
+             u.name
+    LIMIT ${take}`;
+}
+
+export async function updatePrivacy(id: string, data: { friendsVisibility: 'EVERYONE' | 'FRIENDS' | 'ONLY_ME'; friendRequestsFrom: 'EVERYONE' | 'FRIENDS_OF_FRIENDS' | 'NOBODY' }) {
+  return db().user.update({ where: { id }, data, select: { friendsVisibility: true, friendRequestsFrom: true } });
+}
+
+export async function findPrivacy(id: string) {
+  return db().user.findUnique({ where: { id }, select: { friendsVisibility: true, friendRequestsFrom: true } });
+}
 
 export async function insertUser(data: { email: string; handle: string; name: string; passwordHash: string }) {
   try {
@@ -37,7 +266,7 @@ export async function findOwnAccount(id: string): Promise<OwnAccountDto | null> 
   return db().user.findUnique({ where: { id }, select: ownAccountSelect });
 }
 
-export async function updateProfile(id: string, data: { name: string; bio: string }): Promise<OwnAccountDto> {
+export async function updateProfile(id: string, data: { name: string; bio: string; location: string }): Promise<OwnAccountDto> {
   return db().user.update({ where: { id }, data, select: ownAccountSelect });
 }
 

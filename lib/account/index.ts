@@ -2,4 +2,8 @@ import 'server-only';
 
 /** The account domain's public API for other domains. */
 export { signUp, verifyPasswordSignIn, getOwnAccount, updateProfile, countPeople } from './service';
+export { sendFriendRequest, acceptFriendRequest, follow, block } from './graph';
+export { isBlockedBetween, getProfile, listFriends, listFriendRequests, listBlocked, peopleYouMayKnow, searchPeople, getPeopleSummaries, getPrivacy } from './graph';
+export { handleSchema } from './schemas';
 export type { ProfileDto, OwnAccountDto } from './schemas';
+export type { PersonSummary, ProfileView, Relation } from './graph-schemas';

@@ -15,3 +15,19 @@ const reservedHandles = new Set([
 export function isReservedHandle(handle: string): boolean {
   return reservedHandles.has(handle);
 }
+
+export type FriendsVisibility = 'EVERYONE' | 'FRIENDS' | 'ONLY_ME';
+export type FriendRequestPolicy = 'EVERYONE' | 'FRIENDS_OF_FRIENDS' | 'NOBODY';
+
+/** The owner's privacy setting decides who sees their friends list. */
+export function canSeeFriendsList(visibility: FriendsVisibility, relation: { isSelf: boolean; isFriend: boolean }): boolean {
+  if (relation.isSelf) return true;
+  if (visibility === 'EVERYONE') return true;
+  return visibility === 'FRIENDS' && relation.isFriend;
+}
+
+/** The addressee's setting decides who may ask them to be friends. */
+export function mayRequestFriendship(policy: FriendRequestPolicy, relation: { haveMutualFriend: boolean }): boolean {
+  if (policy === 'EVERYONE') return true;
+  return policy === 'FRIENDS_OF_FRIENDS' && relation.haveMutualFriend;
+}

@@ -36,10 +36,11 @@ export type SignInInput = z.output<typeof signInSchema>;
 export const updateProfileSchema = z.object({
   name: nameSchema,
   bio: z.string().trim().max(300, 'bio.tooLong'),
+  location: z.string().trim().max(80, 'location.tooLong').default(''),
 });
 export type UpdateProfileInput = z.output<typeof updateProfileSchema>;
 
 /** What a profile view shows; never the password hash or the email. */
 export type ProfileDto = { id: string; handle: string; name: string; bio: string };
 /** What the owner sees of their own account. */
-export type OwnAccountDto = ProfileDto & { email: string };
+export type OwnAccountDto = ProfileDto & { email: string; location: string };

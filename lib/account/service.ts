@@ -72,7 +72,7 @@ export async function getOwnAccount(viewer: Viewer): Promise<OwnAccountDto> {
 
 export async function updateProfile(viewer: Viewer, input: UpdateProfileInput): Promise<OwnAccountDto> {
   if (!canEditAccount(viewer, viewer.id)) throw new AppError('FORBIDDEN', 'forbidden');
-  return accounts.updateProfile(viewer.id, { name: input.name, bio: input.bio });
+  return accounts.updateProfile(viewer.id, { name: input.name, bio: input.bio, location: input.location });
 }
 
 /** For start-up tasks (demo data on an empty database); reveals nothing about anyone. */

@@ -29,6 +29,7 @@ const envSchema = z
     RATE_LIMIT_SIGNIN_PER_ACCOUNT: positiveInt(5),
     RATE_LIMIT_SIGNIN_PER_IP: positiveInt(50),
     RATE_LIMIT_SIGNUP_PER_IP: positiveInt(20),
+    RATE_LIMIT_SOCIAL_PER_HOUR: positiveInt(200),
     // Public realtime settings, handed to browsers at request time (never baked into the build).
     PUSHER_HOST: z.string().default('127.0.0.1'),
     PUSHER_PORT: positiveInt(6001),

@@ -322,24 +322,35 @@ async function initdb(ctx: Context, password: string): Promise<void> {
       await fs.chown(tmp, ctx.runAs.uid, ctx.runAs.gid);
       await fs.chown(pwfile, ctx.runAs.uid, ctx.runAs.gid);
     }
-    const res = await run(
-      ctx,
-      ctx.bin.initdb,
-      [
-        `--pgdata=${ctx.dataDir}`,
-        `--username=${DB_USER}`,
-        `--pwfile=${pwfile}`,
-        '--auth=scram-sha-256',
-        '--encoding=UTF8',
-        // Built-in C.UTF-8 provider (PostgreSQL 17): Unicode-aware, no dependency on OS locales.
-        '--locale-provider=builtin',
-        '--builtin-locale=C.UTF-8',
-        '--locale=C',
-        '--lc-messages=C',
-        '--no-instructions',
-      ],
-      false,
-    );
+    const initdbWith = (ctype: string) =>
+      run(
+        ctx,
+        ctx.bin.initdb,
+        [
+          `--pgdata=${ctx.dataDir}`,
+          `--username=${DB_USER}`,
+          `--pwfile=${pwfile}`,
+          '--auth=scram-sha-256',
+          '--encoding=UTF8',
+          // Built-in C.UTF-8 provider (PostgreSQL 17): Unicode-aware sorting with no dependency on OS locales.
+          '--locale-provider=builtin',
+          '--builtin-locale=C.UTF-8',
+          '--locale=C',
+          // pg_trgm classifies characters by LC_CTYPE: under plain C, Chinese names yield no
+          // trigrams and cannot use the search index. C.UTF-8 exists on glibc systems.
+          `--lc-ctype=${ctype}`,
+          '--lc-messages=C',
+          '--no-instructions',
+        ],
+        false,
+      );
+    let res = await initdbWith('C.UTF-8');
+    if (res.code !== 0 && /locale/i.test(res.output)) {
+      await fs.rm(ctx.dataDir, { recursive: true, force: true });
+      await fs.mkdir(ctx.dataDir, { recursive: true });
+      if (ctx.runAs) await fs.chown(ctx.dataDir, ctx.runAs.uid, ctx.runAs.gid);
+      res = await initdbWith('C');
+    }
     if (res.code !== 0) {
       throw new Error(`initdb failed (exit ${res.code ?? res.signal}):\n${res.output}`);
     }

@@ -2,16 +2,40 @@
  * Demo data for an empty database, written through the domains' own services so it obeys the
  * same rules as anything a person does. Run with the react-server condition (see start.ts).
  */
-import { countPeople, signUp, updateProfile } from '@/lib/account';
-import { demoPassword, demoPeople } from './people';
+import { acceptFriendRequest, block, countPeople, follow, listFriendRequests, sendFriendRequest, signUp, updateProfile } from '@/lib/account';
+import type { Viewer } from '@/lib/core/session';
+import { demoBlocks, demoFollows, demoFriendships, demoPassword, demoPendingRequests, demoPeople } from './people';
+
+async function seedPeople(): Promise<Map<string, Viewer>> {
+  const viewers = new Map<string, Viewer>();
+  for (const person of demoPeople) {
+    const account = await signUp({ name: person.name, handle: person.handle, email: `${person.handle}@demo.plaza`, password: demoPassword });
+    const viewer: Viewer = { kind: 'person', id: account.id, handle: account.handle, isAdmin: false };
+    await updateProfile(viewer, { name: person.name, bio: person.bio, location: person.location });
+    viewers.set(person.handle, viewer);
+  }
+  return viewers;
+}
+
+/** Friendships are made as people make them: a request, then an acceptance. */
+async function seedGraph(viewers: Map<string, Viewer>): Promise<void> {
+  const as = (handle: string) => viewers.get(handle)!;
+  for (const [a, b] of demoFriendships) {
+    await sendFriendRequest(as(a), b);
+    const { incoming } = await listFriendRequests(as(b));
+    const request = incoming.find((item) => item.person.handle === a)!;
+    await acceptFriendRequest(as(b), request.id);
+  }
+  for (const [from, to] of demoPendingRequests) await sendFriendRequest(as(from), to);
+  for (const [follower, followee] of demoFollows) await follow(as(follower), followee);
+  for (const [blocker, blocked] of demoBlocks) await block(as(blocker), blocked);
+}
 
 export async function seedDemoData(log: (line: string) => void): Promise<boolean> {
   if ((await countPeople()) > 0) return false;
-  for (const person of demoPeople) {
-    const account = await signUp({ name: person.name, handle: person.handle, email: `${person.handle}@demo.plaza`, password: demoPassword });
-    await updateProfile({ kind: 'person', id: account.id, handle: account.handle, isAdmin: false }, { name: person.name, bio: person.bio });
-  }
-  log(`Demo data: ${demoPeople.length} people.`);
+  const viewers = await seedPeople();
+  await seedGraph(viewers);
+  log(`Demo data: ${demoPeople.length} people, ${demoFriendships.length} friendships, ${demoPendingRequests.length} pending requests, ${demoFollows.length} follows, ${demoBlocks.length} block.`);
   return true;
 }
 

@@ -1,12 +1,10 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { translatedTitle } from '@/components/ui/translated-title';
 import { Icon, type IconName } from '@/components/shell/icons';
 import { PageHeader } from '@/components/ui/page-header';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('nav'))('discover') };
-}
+export const generateMetadata = translatedTitle('nav', 'discover');
 
 /** Every service in one list, as WeChat's Discover tab does. */
 const services: { key: IconName; href: string }[] = [

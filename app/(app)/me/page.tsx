@@ -1,19 +1,20 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { translatedTitle } from '@/components/ui/translated-title';
 import { LanguageSwitch } from '@/components/account/language-switch';
 import { ProfileForm } from '@/components/account/profile-form';
 import { SignOutButton } from '@/components/account/sign-out-button';
 import { PageHeader } from '@/components/ui/page-header';
+import { MeLinks } from '@/components/account/me-links';
+import { ProfileQr } from '@/components/account/profile-qr';
 import { getOwnAccount } from '@/lib/account';
+import { countMyUnread } from '@/lib/notify';
 import { requireViewer } from '@/lib/core/session';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('nav'))('me') };
-}
+export const generateMetadata = translatedTitle('nav', 'me');
 
 export default async function MePage() {
   const viewer = await requireViewer();
-  const account = await getOwnAccount(viewer);
+  const [account, unread] = await Promise.all([getOwnAccount(viewer), countMyUnread(viewer)]);
   const t = await getTranslations('me');
   return (
     <>
@@ -35,9 +36,14 @@ export default async function MePage() {
             )}
           </div>
         </section>
+        <MeLinks handle={account.handle} unread={unread} />
+        <section className="flex flex-col gap-3">
+          <h2 className="text-lg font-semibold">{t('myQrCode')}</h2>
+          <ProfileQr handle={account.handle} />
+        </section>
         <section className="flex flex-col gap-3">
           <h2 className="text-lg font-semibold">{t('editProfile')}</h2>
-          <ProfileForm name={account.name} bio={account.bio} />
+          <ProfileForm name={account.name} bio={account.bio} location={account.location} />
         </section>
         <section className="flex flex-col gap-3">
           <LanguageSwitch />

@@ -1,5 +1,45 @@
-import { comingSoonPage } from '@/components/ui/coming-soon';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { MarkNotificationsRead } from '@/components/notify/mark-read';
+import { translatedTitle } from '@/components/ui/translated-title';
+import { PersonRow } from '@/components/account/person-row';
+import { PageHeader } from '@/components/ui/page-header';
+import { getPeopleSummaries } from '@/lib/account';
+import { requireViewer } from '@/lib/core/session';
+import { listMyNotifications } from '@/lib/notify';
 
-const page = comingSoonPage('notifications');
-export const generateMetadata = page.generateMetadata;
-export default page.Page;
+export const generateMetadata = translatedTitle('notify', 'title');
+
+export default async function NotificationsPage() {
+  const viewer = await requireViewer();
+  const t = await getTranslations('notify');
+  const format = await getFormatter();
+  const { items } = await listMyNotifications(viewer);
+  // Names come from the account domain; a notification from someone now blocked is not shown.
+  const people = await getPeopleSummaries(viewer, items.flatMap((item) => (item.actorId ? [item.actorId] : [])));
+  const visible = items.filter((item) => !item.actorId || people.has(item.actorId));
+  const unreadIds = visible.filter((item) => !item.read).map((item) => item.id);
+  return (
+    <>
+      <PageHeader title={t('title')}>{unreadIds.length > 0 && <MarkNotificationsRead ids={unreadIds} />}</PageHeader>
+      <div className="mx-auto max-w-2xl px-4">
+        {visible.length === 0 ? (
+          <p className="py-16 text-center text-fg-muted">{t('empty')}</p>
+        ) : (
+          <ul aria-label={t('title')} className="divide-y divide-line">
+            {visible.map((item) => {
+              const actor = item.actorId ? people.get(item.actorId)! : null;
+              const when = format.relativeTime(item.createdAt);
+              return actor ? (
+                <PersonRow key={item.id} person={actor} detail={`${t(`kinds.${item.kind}`)} · ${when}`}>
+                  {!item.read && (
+                    <span className="size-2.5 rounded-full bg-brand" role="img" aria-label={t('unread')} />
+                  )}
+                </PersonRow>
+              ) : null;
+            })}
+          </ul>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,10 +1,8 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { translatedTitle } from '@/components/ui/translated-title';
 import { SignInForm } from '@/components/account/sign-in-form';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('auth'))('signIn') };
-}
+export const generateMetadata = translatedTitle('auth', 'signIn');
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const t = await getTranslations('auth');

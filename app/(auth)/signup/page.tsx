@@ -1,10 +1,8 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { translatedTitle } from '@/components/ui/translated-title';
 import { SignUpForm } from '@/components/account/sign-up-form';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('auth'))('signUp') };
-}
+export const generateMetadata = translatedTitle('auth', 'signUp');
 
 export default async function SignUpPage() {
   const t = await getTranslations('auth');

@@ -1,16 +1,20 @@
 import type { Locale } from '../locales';
 import enAccount from './en/account.json';
 import enCore from './en/core.json';
+import enNotify from './en/notify.json';
+import enPeople from './en/people.json';
 import zhAccount from './zh-CN/account.json';
 import zhCore from './zh-CN/core.json';
+import zhNotify from './zh-CN/notify.json';
+import zhPeople from './zh-CN/people.json';
 
 /**
  * Messages are kept one file per domain and locale, so domains add strings without touching
  * each other's files; they are deep-merged here (a domain may add keys under `errors`).
  */
 const byLocale: Record<Locale, object[]> = {
-  en: [enCore, enAccount],
-  'zh-CN': [zhCore, zhAccount],
+  en: [enCore, enAccount, enPeople, enNotify],
+  'zh-CN': [zhCore, zhAccount, zhPeople, zhNotify],
 };
 
 type Tree = { [key: string]: string | Tree };

@@ -1,0 +1,107 @@
+'use client';
+import type { IScannerControls } from '@zxing/browser';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+
+/** A Plaza profile link (from any origin Plaza is served at) → its path, else null. */
+function profilePath(text: string): string | null {
+  try {
+    const url = new URL(text, window.location.origin);
+    const match = /^\/u\/([a-z][a-z0-9_]{2,29})\/?$/i.exec(url.pathname);
+    return match ? `/u/${match[1]!.toLowerCase()}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Scans a profile QR code with the camera where the browser allows it, or from a photo. The
+ * decoder is loaded only when needed, so /me/scan stays light.
+ */
+export function QrScanner() {
+  const t = useTranslations('people');
+  const router = useRouter();
+  const video = useRef<HTMLVideoElement>(null);
+  const controls = useRef<IScannerControls | null>(null);
+  const [status, setStatus] = useState<'idle' | 'camera' | 'reading'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const [found, setFound] = useState<string | null>(null);
+  const cameraPossible = typeof navigator !== 'undefined' && Boolean(navigator.mediaDevices?.getUserMedia);
+
+  useEffect(() => () => controls.current?.stop(), []);
+
+  function handleText(text: string) {
+    controls.current?.stop();
+    const path = profilePath(text);
+    if (path) {
+      setFound(path);
+      router.push(path);
+    } else {
+      setError(t('scanNotProfile', { text: text.slice(0, 80) }));
+    }
+  }
+
+  async function startCamera() {
+    setError(null);
+    try {
+      const { BrowserQRCodeReader } = await import('@zxing/browser');
+      setStatus('camera');
+      controls.current = await new BrowserQRCodeReader().decodeFromVideoDevice(undefined, video.current!, (result) => {
+        if (result) handleText(result.getText());
+      });
+    } catch {
+      setStatus('idle');
+      setError(t('scanNoCamera'));
+    }
+  }
+
+  async function readPhoto(file: File) {
+    setError(null);
+    setStatus('reading');
+    const url = URL.createObjectURL(file);
+    try {
+      const { BrowserQRCodeReader } = await import('@zxing/browser');
+      const result = await new BrowserQRCodeReader().decodeFromImageUrl(url);
+      handleText(result.getText());
+    } catch {
+      setError(t('scanNothingFound'));
+    } finally {
+      URL.revokeObjectURL(url);
+      setStatus('idle');
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      {cameraPossible && (
+        <div className="flex flex-col gap-2">
+          <video ref={video} className={status === 'camera' ? 'aspect-square w-full rounded-2xl bg-black object-cover' : 'hidden'} muted playsInline aria-label={t('scanCamera')} />
+          {status !== 'camera' && <Button onClick={startCamera}>{t('scanWithCamera')}</Button>}
+        </div>
+      )}
+      <label className="flex min-h-11 cursor-pointer items-center justify-center rounded-xl bg-surface-2 px-4 font-medium hover:bg-surface-3 focus-within:outline-2 focus-within:outline-brand">
+        {status === 'reading' ? t('scanReading') : t('scanFromPhoto')}
+        <input
+          type="file"
+          accept="image/*"
+          className="sr-only"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void readPhoto(file);
+            event.target.value = '';
+          }}
+        />
+      </label>
+      <p role="status" className="text-sm text-fg-muted">
+        {found ? t('scanOpening') : ''}
+      </p>
+      {error && (
+        <p role="alert" className="text-sm text-danger">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** What each kind of notification carries; ids only, the page fetches names. */
+export const notificationKinds = ['friend.request', 'friend.accepted', 'follow.new'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+export type NotificationDto = {
+  id: string;
+  kind: NotificationKind;
+  actorId: string | null;
+  data: Record<string, string>;
+  read: boolean;
+  createdAt: Date;
+};
+
+export const markReadSchema = z.object({
+  ids: z.array(z.string().min(1).max(40)).max(200).optional(),
+});
+
+export const pageSchema = z.object({
+  before: z.object({ createdAt: z.coerce.date(), id: z.string() }).optional(),
+});
