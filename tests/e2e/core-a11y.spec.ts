@@ -4,7 +4,10 @@ import { signedInTest } from './support';
 
 /** Every page the foundation adds, in light and dark: no serious or critical axe violation. */
 const publicPages = ['/', '/login', '/signup', '/offline', '/no-such-page'];
-const signedInPages = ['/chats', '/feed', '/discover', '/market', '/me', '/wallet', '/watch', '/book', '/pages', '/events', '/notifications'];
+const signedInPages = [
+  '/chats', '/feed', '/discover', '/market', '/me', '/wallet', '/watch', '/book', '/pages', '/events', '/notifications',
+  '/me/contacts', '/me/contacts?tab=requests', '/me/contacts?tab=find&q=ana', '/me/contacts?tab=blocked', '/me/privacy', '/me/scan', '/u/{me}', '/u/{me}/friends',
+];
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -32,8 +35,8 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     for (const path of signedInPages) {
-      signedInTest(`${path} has no serious accessibility violations`, async ({ page }) => {
-        await page.goto(path);
+      signedInTest(`${path} has no serious accessibility violations`, async ({ page, workerAccount }) => {
+        await page.goto(path.replace('{me}', workerAccount.person.handle));
         await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
         expect(await seriousViolations(page)).toEqual([]);
       });
