@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { cursorFromParams, MoreFriendsLink, type FriendsCursor } from '@/components/account/more-friends-link';
 import { PersonRow } from '@/components/account/person-row';
 import { ActionButton } from '@/components/ui/action-button';
 import { PageHeader } from '@/components/ui/page-header';
@@ -11,7 +12,7 @@ import { requireViewer } from '@/lib/core/session';
 const tabs = ['friends', 'requests', 'find', 'blocked'] as const;
 type Tab = (typeof tabs)[number];
 
-export type Search = { tab?: string; q?: string };
+export type Search = { tab?: string; q?: string; afterName?: string; afterId?: string };
 
 /** /me/contacts: friends with search, requests in and out, finding people, the blocked list. */
 export async function ContactsView({ params }: { params: Search }) {
@@ -38,7 +39,7 @@ export async function ContactsView({ params }: { params: Search }) {
         ))}
       </nav>
       <div className="mx-auto max-w-2xl px-4 py-4">
-        {tab === 'friends' && <FriendsTab viewerHandle={viewer.handle} query={query} />}
+        {tab === 'friends' && <FriendsTab viewerHandle={viewer.handle} query={query} after={cursorFromParams(params)} />}
         {tab === 'requests' && <RequestsTab requests={requests} />}
         {tab === 'find' && <FindTab query={query} />}
         {tab === 'blocked' && <BlockedTab />}
@@ -71,10 +72,10 @@ async function SearchForm({ tab, query, label }: { tab: Tab; query: string; labe
   );
 }
 
-async function FriendsTab({ viewerHandle, query }: { viewerHandle: string; query: string }) {
+async function FriendsTab({ viewerHandle, query, after }: { viewerHandle: string; query: string; after?: FriendsCursor }) {
   const viewer = await requireViewer();
   const t = await getTranslations('people');
-  const [friends, suggestions] = await Promise.all([listFriends(viewer, { handle: viewerHandle, query }), query ? Promise.resolve([]) : peopleYouMayKnow(viewer, 5)]);
+  const [friends, suggestions] = await Promise.all([listFriends(viewer, { handle: viewerHandle, query, after }), query || after ? Promise.resolve([]) : peopleYouMayKnow(viewer, 5)]);
   return (
     <>
       <SearchForm tab="friends" query={query} label={t('searchFriends')} />
@@ -87,6 +88,7 @@ async function FriendsTab({ viewerHandle, query }: { viewerHandle: string; query
           ))}
         </ul>
       )}
+      <MoreFriendsLink basePath="/me/contacts" next={friends.next} extra={{ tab: 'friends', ...(query ? { q: query } : {}) }} />
       {suggestions.length > 0 && (
         <section className="mt-8">
           <h2 className="mb-2 font-semibold">{t('mayKnow')}</h2>

@@ -160,3 +160,21 @@ describe('finding people', () => {
     expect(suggestions[0]!.mutual).toBe(1);
   });
 });
+
+describe('long friends lists', () => {
+  it('page by name with a cursor, without repeating or skipping anyone', async () => {
+    const owner = await person();
+    const stamp = Date.now().toString(36);
+    const friends = Array.from({ length: 57 }, (_, index) => ({ id: `pg${stamp}${index}`, handle: `pg${stamp}${index}`, email: `pg${stamp}${index}@example.test`, name: `Friend ${String(index).padStart(2, '0')}` }));
+    await db().user.createMany({ data: friends });
+    await db().friendship.createMany({ data: friends.flatMap((friend) => [{ userId: owner.id, friendId: friend.id }, { userId: friend.id, friendId: owner.id }]) });
+
+    const first = await graph.listFriends(owner, { handle: owner.handle });
+    expect(first.people).toHaveLength(50);
+    expect(first.next).not.toBeNull();
+    const second = await graph.listFriends(owner, { handle: owner.handle, after: first.next! });
+    expect(second.next).toBeNull();
+    const names = [...first.people, ...second.people].map((p) => p.name);
+    expect(names).toEqual(friends.map((friend) => friend.name));
+  });
+});

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { cursorFromParams, MoreFriendsLink } from '@/components/account/more-friends-link';
 import { PersonRow } from '@/components/account/person-row';
 import { PageHeader } from '@/components/ui/page-header';
 import { translatedTitle } from '@/components/ui/translated-title';
@@ -9,11 +10,11 @@ import { requireViewer } from '@/lib/core/session';
 
 export const generateMetadata = translatedTitle('people', 'tabs.friends');
 
-export default async function FriendsOfPage({ params }: { params: Promise<{ handle: string }> }) {
+export default async function FriendsOfPage({ params, searchParams }: { params: Promise<{ handle: string }>; searchParams: Promise<{ afterName?: string; afterId?: string }> }) {
   const handle = handleSchema.safeParse(decodeURIComponent((await params).handle));
   if (!handle.success) notFound();
   const t = await getTranslations('people');
-  const friends = await listFriends(await requireViewer(), { handle: handle.data }).catch((error: unknown) => {
+  const friends = await listFriends(await requireViewer(), { handle: handle.data, after: cursorFromParams(await searchParams) }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
     throw error;
   });
@@ -32,6 +33,7 @@ export default async function FriendsOfPage({ params }: { params: Promise<{ hand
             ))}
           </ul>
         )}
+        <MoreFriendsLink basePath={`/u/${handle.data}/friends`} next={friends.next} />
       </div>
     </>
   );
