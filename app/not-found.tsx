@@ -1,15 +1,9 @@
-import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { NotFoundMessage } from '@/components/shell/not-found-message';
 
-export default async function NotFound() {
-  const t = await getTranslations('errors');
+export default function NotFound() {
   return (
-    <main className="mx-auto flex min-h-dvh max-w-md flex-col items-center justify-center gap-4 px-6 text-center">
-      <h1 className="text-2xl font-semibold">{t('pageNotFound')}</h1>
-      <p className="text-fg-muted">{t('pageNotFoundBody')}</p>
-      <Link href="/" className="font-medium text-brand underline">
-        {t('goHome')}
-      </Link>
+    <main className="flex min-h-dvh items-center">
+      <NotFoundMessage />
     </main>
   );
 }

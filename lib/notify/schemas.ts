@@ -14,9 +14,5 @@ export type NotificationDto = {
 };
 
 export const markReadSchema = z.object({
-  ids: z.array(z.string().min(1).max(40)).max(200).optional(),
-});
-
-export const pageSchema = z.object({
-  before: z.object({ createdAt: z.coerce.date(), id: z.string() }).optional(),
+  ids: z.array(z.string().min(1).max(40)).min(1).max(200),
 });
