@@ -2,7 +2,7 @@
 import type { IScannerControls } from '@zxing/browser';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
 
 /** A Plaza profile link (from any origin Plaza is served at) → its path, else null. */
@@ -16,6 +16,9 @@ function profilePath(text: string): string | null {
   }
 }
 
+const noSubscription = () => () => {};
+const hasCamera = () => Boolean(navigator.mediaDevices?.getUserMedia);
+
 /**
  * Scans a profile QR code with the camera where the browser allows it, or from a photo. The
  * decoder is loaded only when needed, so /me/scan stays light.
@@ -28,7 +31,8 @@ export function QrScanner() {
   const [status, setStatus] = useState<'idle' | 'camera' | 'reading'>('idle');
   const [error, setError] = useState<string | null>(null);
   const [found, setFound] = useState<string | null>(null);
-  const cameraPossible = typeof navigator !== 'undefined' && Boolean(navigator.mediaDevices?.getUserMedia);
+  // Known only in the browser; the server snapshot keeps hydration consistent.
+  const cameraPossible = useSyncExternalStore(noSubscription, hasCamera, () => false);
 
   useEffect(() => () => controls.current?.stop(), []);
 
