@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { EmailVerificationNotice } from '@/components/account/email-verification-notice';
 import { LanguageSwitch } from '@/components/account/language-switch';
 import { ProfileForm } from '@/components/account/profile-form';
 import { SignOutButton } from '@/components/account/sign-out-button';
@@ -35,6 +37,7 @@ export default async function MePage() {
             )}
           </div>
         </section>
+        <EmailVerificationNotice viewer={viewer} />
         <section className="flex flex-col gap-3">
           <h2 className="text-lg font-semibold">{t('editProfile')}</h2>
           <ProfileForm name={account.name} bio={account.bio} />
@@ -44,6 +47,9 @@ export default async function MePage() {
         </section>
         <section className="flex flex-col items-start gap-2 border-t border-line pt-6">
           <p className="text-sm text-fg-muted">{t('signedInAs', { email: account.email })}</p>
+          <Link href="/me/settings" className="font-medium text-brand underline-offset-2 hover:underline">
+            {(await getTranslations('recovery'))('settingsLink')}
+          </Link>
           <SignOutButton />
         </section>
       </div>

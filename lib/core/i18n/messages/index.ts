@@ -1,16 +1,20 @@
 import type { Locale } from '../locales';
 import enAccount from './en/account.json';
+import enAdmin from './en/admin.json';
 import enCore from './en/core.json';
+import enRecovery from './en/recovery.json';
 import zhAccount from './zh-CN/account.json';
+import zhAdmin from './zh-CN/admin.json';
 import zhCore from './zh-CN/core.json';
+import zhRecovery from './zh-CN/recovery.json';
 
 /**
  * Messages are kept one file per domain and locale, so domains add strings without touching
  * each other's files; they are deep-merged here (a domain may add keys under `errors`).
  */
 const byLocale: Record<Locale, object[]> = {
-  en: [enCore, enAccount],
-  'zh-CN': [zhCore, zhAccount],
+  en: [enCore, enAccount, enRecovery, enAdmin],
+  'zh-CN': [zhCore, zhAccount, zhRecovery, zhAdmin],
 };
 
 type Tree = { [key: string]: string | Tree };
