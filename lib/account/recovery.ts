@@ -1,6 +1,5 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { createTranslator } from 'next-intl';
 import { now } from '@/lib/core/clock';
 import { env } from '@/lib/core/env';
 import { AppError, notFound } from '@/lib/core/errors';
@@ -42,10 +41,14 @@ function newToken(): { token: string; tokenHash: string } {
 
 type MailTranslator = (key: string, values?: Record<string, string>) => string;
 
-/** Mail is written outside any request (often in a job), in the language its reader chose. */
+/**
+ * Mail is written outside any request (often in a job, where next-intl's request config and
+ * React are unavailable), in the language its reader chose. Mail templates use plain
+ * `{name}` placeholders only.
+ */
 function mailTranslator(locale: string): MailTranslator {
-  const chosen = isLocale(locale) ? locale : defaultLocale;
-  return createTranslator({ locale: chosen, messages: messagesFor(chosen), namespace: 'recoveryMail' }) as unknown as MailTranslator;
+  const messages = messagesFor(isLocale(locale) ? locale : defaultLocale).recoveryMail as Record<string, string>;
+  return (key, values = {}) => (messages[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
 // ——— Password reset ———
