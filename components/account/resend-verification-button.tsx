@@ -10,6 +10,7 @@ export function ResendVerificationButton() {
   const form = useActionForm(resendVerificationAction);
   return (
     <form onSubmit={form.onSubmit} className="flex flex-wrap items-center gap-3">
+      <input type="hidden" name="intent" value="resend-verification" />
       <Button type="submit" variant="secondary" pending={form.pending}>
         {t('resend')}
       </Button>

@@ -37,6 +37,7 @@ export const changeEmailAction = action(changeEmailSchema, async (input, { viewe
   rateLimit: settingsLimit,
 });
 
-export const resendVerificationAction = action(z.object({}), async (_input, { viewer }) => recovery.resendEmailVerification(viewer, await mailContext()), {
+// A named intent, so an empty or stray request does not send mail.
+export const resendVerificationAction = action(z.object({ intent: z.literal('resend-verification') }), async (_input, { viewer }) => recovery.resendEmailVerification(viewer, await mailContext()), {
   rateLimit: () => ({ name: 'verify-resend', limit: 5, windowSeconds: 60 * 60 }),
 });

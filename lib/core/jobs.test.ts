@@ -112,7 +112,7 @@ describe('job queue', () => {
 
   it('two worker processes never run the same job', async () => {
     const marks = Array.from({ length: 40 }, () => marker('race'));
-    const ids = [];
+    const ids: string[] = [];
     for (const mark of marks) ids.push((await enqueue('jobtest.count', { marker: mark })).id);
     const workers = [startWorkerProcess(), startWorkerProcess()];
     await waitFor(async () => (await db().job.count({ where: { id: { in: ids }, status: 'DONE' } })) === ids.length, 'all jobs to finish');
@@ -127,7 +127,7 @@ describe('job queue', () => {
     registerJobHandler('jobtest.parallel', async (_payload, run) => {
       ran.push(run.id);
     });
-    const ids = [];
+    const ids: string[] = [];
     for (let index = 0; index < 30; index += 1) ids.push((await enqueue('jobtest.parallel', { index })).id);
     await Promise.all(Array.from({ length: 5 }, (_, index) => runDueJobs({ kinds: ['jobtest.parallel'], workerId: `parallel-${index}` })));
     expect(ran.sort()).toEqual([...ids].sort());

@@ -3,8 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { signedInTest } from './support';
 
 /** Every page the foundation adds, in light and dark: no serious or critical axe violation. */
-const publicPages = ['/', '/login', '/signup', '/offline', '/no-such-page'];
-const signedInPages = ['/chats', '/feed', '/discover', '/market', '/me', '/wallet', '/watch', '/book', '/pages', '/events', '/notifications'];
+const publicPages = ['/', '/login', '/signup', '/offline', '/no-such-page', '/forgot', '/reset/not-a-real-link', '/verify/not-a-real-link'];
+const signedInPages = ['/chats', '/feed', '/discover', '/market', '/me', '/wallet', '/watch', '/book', '/pages', '/events', '/notifications', '/me/settings'];
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
