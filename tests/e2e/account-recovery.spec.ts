@@ -19,6 +19,8 @@ async function openMail(admin: Page, to: string, subject: string) {
 }
 
 test('a forgotten password is reset through the mailed link, which works only once', async ({ page, browser }) => {
+  // Two people, a mail delivered in the background and five sign-ins: a long story.
+  test.slow();
   const person = await signUp(page);
   // Stored mail is for admins only: everyone else is told there is no such page.
   await page.goto('/admin/mail');
