@@ -1,6 +1,6 @@
 /**
  * `npm start`: embedded Postgres (unless DATABASE_URL) → migrations → demo data on an empty
- * database → a build if there is no current one → `next start`. Ctrl-C or SIGTERM stops all of it.
+ * database → the job worker → a build if there is no current one → `next start`. Ctrl-C or SIGTERM stops all of it.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,6 +58,8 @@ async function main(): Promise<void> {
   if (seedCode !== 0) throw new Error('Adding demo data failed');
   // The demo person is an admin only on a database that holds the demo data.
   if (!env.PLAZA_ADMINS && (await hasDemoData(database.url))) env.PLAZA_ADMINS = demoAdminHandle;
+  // Background jobs (mail among them); stopped with everything else.
+  startChild(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/worker.ts'], { env });
 
   await ensureBuild(log);
   const next = startChild(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], { env });

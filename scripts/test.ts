@@ -102,6 +102,11 @@ async function main() {
 
   try {
     await ensureBuild(log);
+    // The job worker delivers mail the e2e tests read at /admin/mail.
+    startChild(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/worker.ts'], {
+      env: { ...env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     startChild(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(appPort), '-H', '127.0.0.1'], {
       env: { ...env, NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'inherit'],

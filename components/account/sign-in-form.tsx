@@ -9,6 +9,7 @@ import { useActionForm } from '@/components/ui/use-action-form';
 
 export function SignInForm({ next }: { next?: string }) {
   const t = useTranslations('auth');
+  const recovery = useTranslations('recovery');
   const router = useRouter();
   const form = useActionForm(signInAction, ({ redirectTo }) => {
     router.replace(redirectTo);
@@ -19,6 +20,9 @@ export function SignInForm({ next }: { next?: string }) {
       <FormMessage message={form.fieldError('password') ? null : form.message} />
       <TextField label={t('email')} name="email" type="email" autoComplete="email" required error={form.fieldError('email')} />
       <TextField label={t('password')} name="password" type="password" autoComplete="current-password" required error={form.fieldError('password')} />
+      <Link href="/forgot" className="self-end text-sm font-medium text-brand underline-offset-2 hover:underline">
+        {recovery('forgotLink')}
+      </Link>
       {next && <input type="hidden" name="next" value={next} />}
       <Button type="submit" pending={form.pending}>
         {t('signIn')}

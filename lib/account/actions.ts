@@ -1,12 +1,15 @@
 'use server';
 import { cookies } from 'next/headers';
 import { CredentialsSignin } from 'next-auth';
+import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { action, publicAction } from '@/lib/core/action';
 import { signIn, signOut } from '@/lib/core/auth';
 import { env } from '@/lib/core/env';
 import { AppError } from '@/lib/core/errors';
 import { localeCookie, locales } from '@/lib/core/i18n/locales';
+import { requestOrigin } from '@/lib/core/request';
+import { sendSignUpVerification } from './recovery';
 import { signInSchema, signUpSchema, updateProfileSchema } from './schemas';
 import * as accounts from './service';
 
@@ -32,7 +35,8 @@ async function startSession(email: string, password: string): Promise<void> {
 export const signUpAction = publicAction(
   signUpSchema.extend({ next: nextPathSchema }),
   async (input) => {
-    await accounts.signUp(input);
+    const account = await accounts.signUp(input);
+    await sendSignUpVerification(account, { origin: await requestOrigin(), locale: await getLocale() });
     await startSession(input.email, input.password);
     return { redirectTo: input.next };
   },

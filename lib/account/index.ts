@@ -7,3 +7,5 @@ export { isBlockedBetween, getProfile, listFriends, listFriendRequests, listBloc
 export { handleSchema } from './schemas';
 export type { ProfileDto, OwnAccountDto } from './schemas';
 export type { PersonSummary, ProfileView, Relation } from './graph-schemas';
+export { checkResetLink, verifyEmail, getAccountSettings } from './recovery';
+export type { AccountSettingsDto, TokenState } from './recovery-schemas';

@@ -33,6 +33,14 @@ const envSchema = z
     // Public realtime settings, handed to browsers at request time (never baked into the build).
     PUSHER_HOST: z.string().default('127.0.0.1'),
     PUSHER_PORT: positiveInt(6001),
+    // Mail: without SMTP_URL, mail is kept in the database and admins read it at /admin/mail.
+    SMTP_URL: z.url().optional(),
+    MAIL_FROM: z.string().min(3).default('Plaza <no-reply@localhost>'),
+    RATE_LIMIT_RESET_PER_EMAIL: positiveInt(5),
+    RATE_LIMIT_RESET_PER_IP: positiveInt(30),
+    // Background jobs: a job RUNNING longer than the lease is taken back by another worker.
+    JOB_LEASE_SECONDS: positiveInt(5 * 60),
+    JOB_POLL_MS: positiveInt(1000),
     PUSHER_USE_TLS: z
       .enum(['true', 'false'])
       .default('false')

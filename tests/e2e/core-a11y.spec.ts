@@ -3,10 +3,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { signedInTest } from './support';
 
 /** Every page the foundation adds, in light and dark: no serious or critical axe violation. */
-const publicPages = ['/', '/login', '/signup', '/offline', '/no-such-page'];
+const publicPages = ['/', '/login', '/signup', '/offline', '/no-such-page', '/forgot', '/reset/not-a-real-link', '/verify/not-a-real-link'];
 const signedInPages = [
   '/chats', '/feed', '/discover', '/market', '/me', '/wallet', '/watch', '/book', '/pages', '/events', '/notifications',
   '/me/contacts', '/me/contacts?tab=requests', '/me/contacts?tab=find&q=ana', '/me/contacts?tab=blocked', '/me/privacy', '/me/scan', '/u/{me}', '/u/{me}/friends',
+  '/me/settings',
 ];
 
 async function seriousViolations(page: Page) {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signUp } from './support';
+import { signUp, signUpOrSignIn, testAdmin } from './support';
 
 test('the welcome page greets signed-out people and / opens Chats once signed in', async ({ page }) => {
   await page.goto('/');
@@ -114,8 +114,7 @@ test('security headers are set on every page, with a per-request script nonce', 
 });
 
 test('a person listed in PLAZA_ADMINS sees /admin', async ({ page }) => {
-  const admin = { name: 'Test Admin', handle: 'testadmin', email: 'testadmin@example.test', password: 'correct horse battery staple' };
-  await signUp(page, admin);
+  await signUpOrSignIn(page, testAdmin);
   await page.goto('/admin');
   await expect(page.getByRole('heading', { level: 1, name: 'Admin' })).toBeVisible();
 });

@@ -26,6 +26,21 @@ export async function signUp(page: Page, person: Person = newPerson()) {
   return person;
 }
 
+/** The one admin of the test database (PLAZA_ADMINS=testadmin): it exists once per run. */
+export const testAdmin: Person = { name: 'Test Admin', handle: 'testadmin', email: 'testadmin@example.test', password: 'correct horse battery staple' };
+
+/** Signs up, or signs in when an earlier test (or a parallel one) already created the account. */
+export async function signUpOrSignIn(page: Page, person: Person) {
+  await fillSignUp(page, person);
+  const taken = page.getByText('That handle is already taken.');
+  await expect(page.getByRole('heading', { level: 1, name: 'Chats' }).or(taken)).toBeVisible();
+  if (await taken.isVisible()) {
+    await fillSignIn(page, person.email, person.password);
+    await expect(page).toHaveURL(/\/chats$/);
+  }
+  return person;
+}
+
 export async function fillSignIn(page: Page, email: string, password: string) {
   await page.goto('/login');
   await page.getByLabel('Email').fill(email);

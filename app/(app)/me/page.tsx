@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { EmailVerificationNotice } from '@/components/account/email-verification-notice';
 import { translatedTitle } from '@/components/ui/translated-title';
 import { LanguageSwitch } from '@/components/account/language-switch';
 import { ProfileForm } from '@/components/account/profile-form';
@@ -36,6 +37,7 @@ export default async function MePage() {
             )}
           </div>
         </section>
+        <EmailVerificationNotice viewer={viewer} />
         <MeLinks handle={account.handle} unread={unread} />
         <section className="flex flex-col gap-3">
           <h2 className="text-lg font-semibold">{t('myQrCode')}</h2>

@@ -1,20 +1,24 @@
 import type { Locale } from '../locales';
 import enAccount from './en/account.json';
+import enAdmin from './en/admin.json';
 import enCore from './en/core.json';
 import enNotify from './en/notify.json';
 import enPeople from './en/people.json';
+import enRecovery from './en/recovery.json';
 import zhAccount from './zh-CN/account.json';
+import zhAdmin from './zh-CN/admin.json';
 import zhCore from './zh-CN/core.json';
 import zhNotify from './zh-CN/notify.json';
 import zhPeople from './zh-CN/people.json';
+import zhRecovery from './zh-CN/recovery.json';
 
 /**
  * Messages are kept one file per domain and locale, so domains add strings without touching
  * each other's files; they are deep-merged here (a domain may add keys under `errors`).
  */
 const byLocale: Record<Locale, object[]> = {
-  en: [enCore, enAccount, enPeople, enNotify],
-  'zh-CN': [zhCore, zhAccount, zhPeople, zhNotify],
+  en: [enCore, enAccount, enPeople, enNotify, enRecovery, enAdmin],
+  'zh-CN': [zhCore, zhAccount, zhPeople, zhNotify, zhRecovery, zhAdmin],
 };
 
 type Tree = { [key: string]: string | Tree };

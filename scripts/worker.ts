@@ -1,0 +1,18 @@
+/**
+ * The background worker: runs queued jobs (mail, expiries, reminders, transcodes) until SIGTERM
+ * or Ctrl-C, then finishes the job in hand and exits. Started by `npm start` and `npm test`;
+ * run more than one for more throughput. Needs the react-server condition, like the seed:
+ *   node --conditions=react-server --import tsx scripts/worker.ts
+ */
+import { startWorker } from '@/lib/core/jobs';
+// Every domain's job handlers register themselves when their module loads.
+import '@/lib/core/mail';
+import '@/lib/account/recovery';
+
+const worker = startWorker({ log: (line) => console.log(`[worker] ${line}`) });
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    void worker.stop().then(() => process.exit(0));
+  });
+}
