@@ -1,16 +1,20 @@
 import type { Locale } from '../locales';
 import enAccount from './en/account.json';
 import enCore from './en/core.json';
+import enMedia from './en/media.json';
+import enProfileMedia from './en/profile-media.json';
 import zhAccount from './zh-CN/account.json';
 import zhCore from './zh-CN/core.json';
+import zhMedia from './zh-CN/media.json';
+import zhProfileMedia from './zh-CN/profile-media.json';
 
 /**
  * Messages are kept one file per domain and locale, so domains add strings without touching
  * each other's files; they are deep-merged here (a domain may add keys under `errors`).
  */
 const byLocale: Record<Locale, object[]> = {
-  en: [enCore, enAccount],
-  'zh-CN': [zhCore, zhAccount],
+  en: [enCore, enAccount, enMedia, enProfileMedia],
+  'zh-CN': [zhCore, zhAccount, zhMedia, zhProfileMedia],
 };
 
 type Tree = { [key: string]: string | Tree };
