@@ -35,7 +35,8 @@ export class LocalDiskStorage implements MediaStorage {
     return join(this.root, ...checkedKey(key).split('/'));
   }
 
-  async put(key: string, bytes: Uint8Array): Promise<void> {
+  // Files carry no type; the route knows every variant is WebP.
+  async put(key: string, bytes: Uint8Array, _contentType?: string): Promise<void> {
     const target = this.path(key);
     await mkdir(dirname(target), { recursive: true });
     const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;

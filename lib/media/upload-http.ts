@@ -5,12 +5,12 @@ import { AppError, type MessageRef } from '@/lib/core/errors';
 import { enforceRateLimit } from '@/lib/core/rate-limit';
 import { getViewer } from '@/lib/core/session';
 import type { UploadResponse } from './client';
-import { uploadFormSchema, variantParamsSchema } from './schemas';
-import { readVariant, storeImage, tooLarge } from './service';
+import { uploadFormSchema } from './schemas';
+import { storeImage, tooLarge } from './service';
 
 /**
- * The two route handlers' bodies: uploads (multipart, with progress in the browser, which a
- * server action cannot report) and serving stored variants.
+ * POST /api/media/upload: a route handler rather than a server action because the browser
+ * shows upload progress, which only XMLHttpRequest can report.
  */
 
 // Room for the multipart boundary, headers and the `purpose` field around the file itself.
@@ -101,24 +101,4 @@ export async function handleUploadRequest(request: Request): Promise<Response> {
     if (error instanceof AppError) return failure(error);
     throw error;
   }
-}
-
-const notFoundResponse = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } });
-
-/** A stored variant: immutable (a new upload is a new id), never sniffed, never scripted. */
-export async function serveVariantRequest(params: unknown): Promise<Response> {
-  const parsed = variantParamsSchema.safeParse(params);
-  if (!parsed.success) return notFoundResponse();
-  const bytes = await readVariant(parsed.data.id, parsed.data.variant);
-  if (!bytes) return notFoundResponse();
-  return new Response(Buffer.from(bytes), {
-    headers: {
-      'Content-Type': 'image/webp',
-      'Content-Length': String(bytes.byteLength),
-      'Cache-Control': 'public, max-age=31536000, immutable',
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-      'Cross-Origin-Resource-Policy': 'same-origin',
-    },
-  });
 }
