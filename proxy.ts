@@ -44,7 +44,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: '/((?!_next/static|_next/image|icons/|sw.js|manifest.webmanifest|favicon.ico).*)',
+      // Not /api/media: the proxy would buffer (and cap) upload bodies, and stored images set
+      // their own strict headers.
+      source: '/((?!_next/static|_next/image|icons/|sw.js|manifest.webmanifest|favicon.ico|api/media/).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

@@ -7,7 +7,7 @@ export function PersonRow({ person, detail, children }: { person: PersonSummary;
   return (
     <li className="flex items-center gap-3 py-2">
       <Link href={`/u/${person.handle}`} className="flex min-w-0 flex-1 items-center gap-3 rounded-xl focus-visible:outline-2 focus-visible:outline-brand">
-        <Avatar name={person.name} handle={person.handle} avatarId={person.avatarId} size="sm" />
+        <Avatar name={person.name} handle={person.handle} avatarId={person.avatarId} size={40} alt="" />
         <span className="min-w-0">
           <span className="block truncate font-medium">{person.name}</span>
           <span className="block truncate text-sm text-fg-muted">

@@ -1,23 +1,50 @@
-/** A person's picture, or a generated initial on a colour derived from their handle. */
-const palette = ['#0b7a4b', '#1f6feb', '#8250df', '#bf3989', '#cf222e', '#bc4c00', '#116329', '#0a3069'];
+import Image from 'next/image';
+import { avatarVariantFor, imageUrl, initialAvatarColour, initialOf } from '@/lib/media/client';
 
-function colourFor(handle: string): string {
-  let hash = 0;
-  for (const char of handle) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return palette[hash % palette.length]!;
-}
-
-const sizes = { sm: 'size-10 text-base', md: 'size-12 text-lg', lg: 'size-20 text-3xl' } as const;
-
-export function Avatar({ name, handle, avatarId, size = 'md' }: { name: string; handle: string; avatarId?: string | null; size?: keyof typeof sizes }) {
+/**
+ * A person's picture: their uploaded avatar, or else their initial on a colour that stays the
+ * same for their handle. The initial is a whole character, so Chinese names show one hanzi.
+ */
+export function Avatar({
+  name,
+  handle,
+  avatarId,
+  size = 40,
+  alt,
+  className = '',
+}: {
+  name: string;
+  handle: string;
+  avatarId?: string | null;
+  size?: number;
+  /** Defaults to the person's name; pass "" where the name is already written beside it. */
+  alt?: string;
+  className?: string;
+}) {
+  const label = alt ?? name;
   if (avatarId) {
-    // eslint-disable-next-line @next/next/no-img-element -- our own re-encoded WebP variants, already sized
-    return <img src={`/api/media/${avatarId}/${size === 'lg' ? 'medium' : 'small'}`} alt="" className={`${sizes[size]} shrink-0 rounded-full object-cover`} />;
+    return (
+      // The variants are already sized WebP: Next's optimiser would only re-encode them.
+      <Image
+        src={imageUrl(avatarId, avatarVariantFor(size))}
+        alt={label}
+        width={size}
+        height={size}
+        unoptimized
+        className={`shrink-0 rounded-full bg-surface-2 object-cover ${className}`}
+        style={{ width: size, height: size }}
+      />
+    );
   }
-  const initial = [...name.trim()][0]?.toUpperCase() ?? '?';
   return (
-    <span aria-hidden className={`${sizes[size]} flex shrink-0 items-center justify-center rounded-full font-semibold text-white`} style={{ background: colourFor(handle) }}>
-      {initial}
+    <span
+      role={label ? 'img' : undefined}
+      aria-label={label || undefined}
+      aria-hidden={label ? undefined : true}
+      className={`inline-flex shrink-0 select-none items-center justify-center rounded-full font-semibold leading-none text-white ${className}`}
+      style={{ width: size, height: size, backgroundColor: initialAvatarColour(handle), fontSize: Math.round(size * 0.45) }}
+    >
+      <span aria-hidden>{initialOf(name, handle)}</span>
     </span>
   );
 }

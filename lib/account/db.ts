@@ -362,3 +362,20 @@ export async function updatePasswordHash(userId: string, passwordHash: string, a
     db().authToken.updateMany({ where: { userId, purpose: 'PASSWORD_RESET', usedAt: null }, data: { usedAt: at } }),
   ]);
 }
+/** What the profile header needs: who, and which images (MediaAsset ids) they chose. */
+export async function findProfileMedia(id: string) {
+  return db().user.findUnique({ where: { id }, select: { name: true, handle: true, avatarId: true, coverId: true } });
+}
+
+/**
+ * Points the avatar or cover at another asset (or none) and returns the one it replaced, so the
+ * caller can delete it. The row lock makes two racing changes each see the right predecessor.
+ */
+export async function replaceProfileImage(id: string, kind: 'avatar' | 'cover', assetId: string | null): Promise<string | null> {
+  return db().$transaction(async (tx) => {
+    const column = kind === 'avatar' ? Prisma.sql`"avatarId"` : Prisma.sql`"coverId"`;
+    const rows = await tx.$queryRaw<{ previous: string | null }[]>`SELECT ${column} AS previous FROM "User" WHERE "id" = ${id} FOR UPDATE`;
+    await tx.user.update({ where: { id }, data: kind === 'avatar' ? { avatarId: assetId } : { coverId: assetId }, select: { id: true } });
+    return rows[0]?.previous ?? null;
+  });
+}

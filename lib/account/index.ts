@@ -9,3 +9,5 @@ export type { ProfileDto, OwnAccountDto } from './schemas';
 export type { PersonSummary, ProfileView, Relation } from './graph-schemas';
 export { checkResetLink, verifyEmail, getAccountSettings } from './recovery';
 export type { AccountSettingsDto, TokenState } from './recovery-schemas';
+export { getProfileMedia, setAvatar, setCover, removeAvatar, removeCover } from './profile-media';
+export type { ProfileMediaDto, ProfileImageKind } from './profile-media';

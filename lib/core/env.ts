@@ -30,6 +30,11 @@ const envSchema = z
     RATE_LIMIT_SIGNIN_PER_IP: positiveInt(50),
     RATE_LIMIT_SIGNUP_PER_IP: positiveInt(20),
     RATE_LIMIT_SOCIAL_PER_HOUR: positiveInt(200),
+    RATE_LIMIT_MEDIA_UPLOADS_PER_HOUR: positiveInt(60),
+    // Uploaded images: where the local-disk store keeps them, and what an upload may weigh.
+    MEDIA_DIR: z.string().min(1).default('.data/media'),
+    MEDIA_MAX_BYTES: positiveInt(15 * 1024 * 1024),
+    MEDIA_MAX_PIXELS: positiveInt(40_000_000),
     // Public realtime settings, handed to browsers at request time (never baked into the build).
     PUSHER_HOST: z.string().default('127.0.0.1'),
     PUSHER_PORT: positiveInt(6001),

@@ -4,6 +4,7 @@
  */
 import { acceptFriendRequest, block, countPeople, follow, listFriendRequests, sendFriendRequest, signUp, updateProfile } from '@/lib/account';
 import type { Viewer } from '@/lib/core/session';
+import { seedAvatars } from './avatars';
 import { demoBlocks, demoFollows, demoFriendships, demoPassword, demoPendingRequests, demoPeople } from './people';
 
 async function seedPeople(): Promise<Map<string, Viewer>> {
@@ -34,6 +35,7 @@ async function seedGraph(viewers: Map<string, Viewer>): Promise<void> {
 export async function seedDemoData(log: (line: string) => void): Promise<boolean> {
   if ((await countPeople()) > 0) return false;
   const viewers = await seedPeople();
+  await seedAvatars(demoPeople.map((person) => ({ id: viewers.get(person.handle)!.id, handle: person.handle, name: person.name })));
   await seedGraph(viewers);
   log(`Demo data: ${demoPeople.length} people, ${demoFriendships.length} friendships, ${demoPendingRequests.length} pending requests, ${demoFollows.length} follows, ${demoBlocks.length} block.`);
   return true;

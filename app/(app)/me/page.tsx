@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { EmailVerificationNotice } from '@/components/account/email-verification-notice';
 import { translatedTitle } from '@/components/ui/translated-title';
 import { LanguageSwitch } from '@/components/account/language-switch';
+import { ProfileMediaSection } from '@/components/account/profile-media-section';
 import { ProfileForm } from '@/components/account/profile-form';
 import { SignOutButton } from '@/components/account/sign-out-button';
 import { PageHeader } from '@/components/ui/page-header';
@@ -21,10 +22,8 @@ export default async function MePage() {
     <>
       <PageHeader title={t('title')} />
       <div className="mx-auto flex max-w-xl flex-col gap-8 p-4">
+        <ProfileMediaSection viewer={viewer} />
         <section aria-labelledby="me-identity" className="flex items-center gap-4">
-          <div aria-hidden className="flex size-16 items-center justify-center rounded-full bg-brand/15 text-2xl font-semibold text-brand">
-            {account.name.slice(0, 1).toUpperCase()}
-          </div>
           <div className="min-w-0">
             <h2 id="me-identity" className="truncate text-xl font-semibold" data-testid="me-name">
               {account.name}

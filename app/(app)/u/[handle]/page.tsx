@@ -6,6 +6,7 @@ import { RelationActions } from '@/components/account/relation-actions';
 import { Avatar } from '@/components/ui/avatar';
 import { getProfile, handleSchema } from '@/lib/account';
 import { AppError } from '@/lib/core/errors';
+import { imageUrl } from '@/lib/media/client';
 import { requireViewer } from '@/lib/core/session';
 
 type Props = { params: Promise<{ handle: string }> };
@@ -39,14 +40,14 @@ export default async function ProfilePage({ params }: Props) {
     <article className="mx-auto max-w-2xl">
       <div className="h-36 bg-gradient-to-br from-brand/40 to-brand/10 sm:h-48">
         {profile.coverId && (
-          // eslint-disable-next-line @next/next/no-img-element -- our own re-encoded WebP variant
-          <img src={`/api/media/${profile.coverId}/large`} alt="" className="h-full w-full object-cover" />
+          // eslint-disable-next-line @next/next/no-img-element -- our own re-encoded WebP variant, already sized
+          <img src={imageUrl(profile.coverId, 'lg')} alt="" className="h-full w-full object-cover" />
         )}
       </div>
       <div className="-mt-10 flex flex-col gap-4 px-4">
         <div className="flex items-end justify-between gap-3">
           <div className="rounded-full ring-4 ring-surface">
-            <Avatar name={profile.name} handle={profile.handle} avatarId={profile.avatarId} size="lg" />
+            <Avatar name={profile.name} handle={profile.handle} avatarId={profile.avatarId} size={80} alt="" />
           </div>
           {profile.relation.self && (
             <Link href="/me" className="rounded-xl bg-surface-2 px-4 py-2 font-medium hover:bg-surface-3">

@@ -5,20 +5,24 @@ import enCore from './en/core.json';
 import enNotify from './en/notify.json';
 import enPeople from './en/people.json';
 import enRecovery from './en/recovery.json';
+import enMedia from './en/media.json';
+import enProfileMedia from './en/profile-media.json';
 import zhAccount from './zh-CN/account.json';
 import zhAdmin from './zh-CN/admin.json';
 import zhCore from './zh-CN/core.json';
 import zhNotify from './zh-CN/notify.json';
 import zhPeople from './zh-CN/people.json';
 import zhRecovery from './zh-CN/recovery.json';
+import zhMedia from './zh-CN/media.json';
+import zhProfileMedia from './zh-CN/profile-media.json';
 
 /**
  * Messages are kept one file per domain and locale, so domains add strings without touching
  * each other's files; they are deep-merged here (a domain may add keys under `errors`).
  */
 const byLocale: Record<Locale, object[]> = {
-  en: [enCore, enAccount, enPeople, enNotify, enRecovery, enAdmin],
-  'zh-CN': [zhCore, zhAccount, zhPeople, zhNotify, zhRecovery, zhAdmin],
+  en: [enCore, enAccount, enPeople, enNotify, enRecovery, enAdmin, enMedia, enProfileMedia],
+  'zh-CN': [zhCore, zhAccount, zhPeople, zhNotify, zhRecovery, zhAdmin, zhMedia, zhProfileMedia],
 };
 
 type Tree = { [key: string]: string | Tree };

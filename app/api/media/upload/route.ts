@@ -1,0 +1,5 @@
+import { handleUploadRequest } from '@/lib/media';
+
+export async function POST(request: Request) {
+  return handleUploadRequest(request);
+}

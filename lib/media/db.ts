@@ -1,0 +1,42 @@
+import 'server-only';
+import { db, Prisma } from '@/lib/core/db';
+import type { MediaPurpose } from './client';
+import { storedVariantsSchema, type StoredVariant } from './schemas';
+
+/** The only Prisma access for MediaAsset. Rows leave as plain records with parsed variants. */
+const assetSelect = { id: true, ownerId: true, purpose: true, width: true, height: true, variants: true } as const;
+
+export type AssetRecord = { id: string; ownerId: string; purpose: string; width: number; height: number; variants: StoredVariant[] };
+
+function toRecord(row: { id: string; ownerId: string; purpose: string; width: number; height: number; variants: unknown }): AssetRecord {
+  return { ...row, variants: storedVariantsSchema.parse(row.variants) };
+}
+
+export async function insertAsset(data: { id: string; ownerId: string; purpose: MediaPurpose; width: number; height: number; variants: StoredVariant[] }): Promise<AssetRecord> {
+  return toRecord(await db().mediaAsset.create({ data, select: assetSelect }));
+}
+
+/**
+ * Unscoped on purpose: images are public by their URL (avatars and covers show on public
+ * profiles), and the id is random, so serving a variant needs no viewer.
+ */
+export async function unsafeFindAsset(id: string): Promise<AssetRecord | null> {
+  const row = await db().mediaAsset.findUnique({ where: { id }, select: assetSelect });
+  return row ? toRecord(row) : null;
+}
+
+export async function findOwnedAsset(id: string, ownerId: string): Promise<AssetRecord | null> {
+  const row = await db().mediaAsset.findFirst({ where: { id, ownerId }, select: assetSelect });
+  return row ? toRecord(row) : null;
+}
+
+/** Deletes the row if the owner matches; returns the deleted record so its files can go too. */
+export async function deleteOwnedAsset(id: string, ownerId: string): Promise<AssetRecord | null> {
+  try {
+    return toRecord(await db().mediaAsset.delete({ where: { id, ownerId }, select: assetSelect }));
+  } catch (error) {
+    // P2025: no row with that id for that owner (already gone, or someone else's).
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') return null;
+    throw error;
+  }
+}
