@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 import { changePasswordAction } from '@/lib/account/recovery-actions';
-import { Button } from '@/components/ui/button';
+import { SubmitRow } from '@/components/ui/button';
 import { FormMessage, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 
@@ -25,14 +25,7 @@ export function ChangePasswordForm() {
         hint={auth('passwordHint')}
         error={form.fieldError('newPassword')}
       />
-      <div className="flex items-center gap-3">
-        <Button type="submit" pending={form.pending}>
-          {t('changePassword')}
-        </Button>
-        <p role="status" className="text-sm text-fg-muted">
-          {form.succeeded && !form.pending ? t('passwordChanged') : ''}
-        </p>
-      </div>
+      <SubmitRow label={t('changePassword')} done={t('passwordChanged')} pending={form.pending} succeeded={form.succeeded} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { updatePrivacyAction } from '@/lib/account/graph-actions';
-import { Button } from '@/components/ui/button';
+import { SubmitRow } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 
@@ -29,14 +29,7 @@ export function PrivacyForm(current: { friendsVisibility: string; friendRequests
           ))}
         </fieldset>
       ))}
-      <div className="flex items-center gap-3">
-        <Button type="submit" pending={form.pending}>
-          {t('savePrivacy')}
-        </Button>
-        <p role="status" className="text-sm text-fg-muted">
-          {form.succeeded && !form.pending ? t('saved') : ''}
-        </p>
-      </div>
+      <SubmitRow label={t('savePrivacy')} done={t('saved')} pending={form.pending} succeeded={form.succeeded} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { updateProfileAction } from '@/lib/account/actions';
-import { Button } from '@/components/ui/button';
+import { SubmitRow } from '@/components/ui/button';
 import { FormMessage, TextAreaField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 
@@ -16,14 +16,7 @@ export function ProfileForm({ name, bio, location }: { name: string; bio: string
       <TextField label={t('name')} name="name" defaultValue={name} required maxLength={60} error={form.fieldError('name')} />
       <TextAreaField label={t('bio')} name="bio" defaultValue={bio} maxLength={300} error={form.fieldError('bio')} />
       <TextField label={t('location')} name="location" defaultValue={location} maxLength={80} autoComplete="address-level2" error={form.fieldError('location')} />
-      <div className="flex items-center gap-3">
-        <Button type="submit" pending={form.pending}>
-          {t('save')}
-        </Button>
-        <p role="status" className="text-sm text-fg-muted">
-          {form.succeeded && !form.pending ? t('saved') : ''}
-        </p>
-      </div>
+      <SubmitRow label={t('save')} done={t('saved')} pending={form.pending} succeeded={form.succeeded} />
     </form>
   );
 }

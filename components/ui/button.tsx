@@ -28,3 +28,17 @@ export function Button({
     </button>
   );
 }
+
+/** A form's submit button with the quiet confirmation people look for after saving. */
+export function SubmitRow({ label, done, pending, succeeded }: { label: string; done: string; pending: boolean; succeeded: boolean }) {
+  return (
+    <div className="flex items-center gap-3">
+      <Button type="submit" pending={pending}>
+        {label}
+      </Button>
+      <p role="status" className="text-sm text-fg-muted">
+        {succeeded && !pending ? done : ''}
+      </p>
+    </div>
+  );
+}

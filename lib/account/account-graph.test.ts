@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/core/db';
-import { AppError } from '@/lib/core/errors';
+import { refusal } from '@/tests/support/refusal';
 import type { Viewer } from '@/lib/core/session';
 import { countMyUnread, listMyNotifications, markMyNotificationsRead } from '@/lib/notify';
 import * as graph from './graph';
@@ -14,14 +14,6 @@ async function person(name = 'Graph Person'): Promise<Viewer & { name: string }>
   return { kind: 'person', id: account.id, handle: account.handle, isAdmin: false, name };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 async function befriend(a: Viewer, b: Viewer) {
   await graph.sendFriendRequest(a, b.handle);

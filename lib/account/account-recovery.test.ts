@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { moveClock, resetClock } from '@/lib/core/clock';
 import { db } from '@/lib/core/db';
-import { AppError } from '@/lib/core/errors';
+import { refusal } from '@/tests/support/refusal';
 import { runDueJobs } from '@/lib/core/jobs';
 import type { Viewer } from '@/lib/core/session';
 import { changePassword, checkResetLink, getAccountSettings, hashToken, requestEmailChange, requestPasswordReset, resetPassword, sendSignUpVerification, verifyEmail } from './recovery';
@@ -33,14 +33,6 @@ function linkIn(text: string, path: 'reset' | 'verify'): string {
   return match![1]!;
 }
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 async function resetTokenFor(email: string, ip = '203.0.113.1'): Promise<string> {
   await requestPasswordReset(email, ip, context);

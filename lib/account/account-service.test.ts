@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/core/db';
-import { AppError } from '@/lib/core/errors';
+import { refusal } from '@/tests/support/refusal';
 import type { Viewer } from '@/lib/core/session';
 import { signUpSchema } from './schemas';
 import { getOwnAccount, signUp, updateProfile, verifyPasswordSignIn } from './service';
@@ -12,14 +12,6 @@ function person() {
   return signUpSchema.parse({ name: 'Service Test', handle, email: `${handle}@example.test`, password: 'correct horse battery staple' });
 }
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const asViewer = (account: { id: string; handle: string }): Viewer => ({ kind: 'person', id: account.id, handle: account.handle, isAdmin: false });
 
