@@ -8,7 +8,7 @@ test('sign up, sign out, sign in and edit the bio', async ({ page }) => {
   await signOut(page);
   await expect(page.getByRole('link', { name: 'Create an account' })).toBeVisible();
   await page.goto('/me');
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login\?next=%2Fme$/);
 
   await fillSignIn(page, person.email, person.password);
   await expect(page).toHaveURL(/\/chats$/);
@@ -84,7 +84,7 @@ test('after N wrong passwords the next attempt is refused even with the right pa
   await expect(page.getByRole('alert').filter({ hasText: 'Too many attempts' })).toBeVisible();
   await expect(page).toHaveURL(/\/login$/);
   await page.goto('/me');
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login\?next=%2Fme$/);
 });
 
 test('session cookie is HttpOnly and SameSite=Lax, and not Secure over plain http', async ({ page, context }) => {
