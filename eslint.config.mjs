@@ -12,7 +12,7 @@ import nextTs from 'eslint-config-next/typescript';
 const domains = ['account', 'realtime', 'media', 'feed', 'chat', 'pay', 'market', 'pages', 'book', 'watch', 'notify', 'discover'];
 
 const prismaImports = {
-  group: ['@/lib/core/db', '**/core/db', '@/lib/generated/**', '**/generated/prisma/**', '@prisma/client', '@prisma/client/**'],
+  group: ['@/lib/core/db', '**/core/db', '@/prisma/generated/**', '**/prisma/generated/**', '@prisma/client', '@prisma/client/**'],
   message: 'Database access lives in lib/<domain>/db.ts (DESIGN.md: layout).',
 };
 const stripeImport = { name: 'stripe', message: 'Only lib/pay talks to Stripe; call pay\'s public API (DESIGN.md rule 3).' };
@@ -34,7 +34,7 @@ function restrictions({ ownDomain, allowPrisma = false, allowStripe = false, rou
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', 'node_modules/**', 'lib/generated/**', '.data/**', '.test-data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
+  globalIgnores(['.next/**', 'node_modules/**', 'prisma/generated/**', '.data/**', '.test-data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -1,6 +1,6 @@
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@/lib/generated/prisma/client';
+import { PrismaClient } from '@/prisma/generated/client';
 import { env } from './env';
 
 /**
@@ -21,4 +21,4 @@ export function db(): PrismaClient {
 }
 
 export type { PrismaClient };
-export { Prisma } from '@/lib/generated/prisma/client';
+export { Prisma } from '@/prisma/generated/client';
