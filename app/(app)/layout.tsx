@@ -1,14 +1,17 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AppNav } from '@/components/shell/app-nav';
-import { getViewer } from '@/lib/core/session';
+import { getPendingIdentity, getViewer } from '@/lib/core/session';
 
 /**
  * The signed-in shell. The redirect is a convenience for people, not the guard: every service
  * checks the viewer itself.
  */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  if (!(await getViewer())) redirect('/login');
+  if (!(await getViewer())) {
+    // Signed in elsewhere but no account yet: not signed in here; finish choosing a handle.
+    redirect((await getPendingIdentity()) ? '/signup/handle' : '/login');
+  }
   const t = await getTranslations('nav');
   return (
     <div className="md:flex">

@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { LanguageSwitch } from '@/components/account/language-switch';
 import { ProfileForm } from '@/components/account/profile-form';
+import { SetPasswordForm } from '@/components/account/set-password-form';
 import { SignOutButton } from '@/components/account/sign-out-button';
 import { PageHeader } from '@/components/ui/page-header';
-import { getOwnAccount } from '@/lib/account';
+import { getOwnAccount, getSignInMethods } from '@/lib/account';
+import { externalProviders } from '@/lib/core/auth-providers';
 import { requireViewer } from '@/lib/core/session';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function MePage() {
   const viewer = await requireViewer();
-  const account = await getOwnAccount(viewer);
+  const [account, signInMethods] = await Promise.all([getOwnAccount(viewer), getSignInMethods(viewer)]);
+  const providerName = (id: string) => externalProviders().find((entry) => entry.id === id)?.name ?? id;
   const t = await getTranslations('me');
   return (
     <>
@@ -39,6 +42,9 @@ export default async function MePage() {
           <h2 className="text-lg font-semibold">{t('editProfile')}</h2>
           <ProfileForm name={account.name} bio={account.bio} />
         </section>
+        {!signInMethods.hasPassword && (
+          <SetPasswordForm email={account.email} providers={signInMethods.providers.map(providerName)} />
+        )}
         <section className="flex flex-col gap-3">
           <LanguageSwitch />
         </section>

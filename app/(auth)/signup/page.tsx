@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { ExternalSignIn } from '@/components/account/external-sign-in';
 import { SignUpForm } from '@/components/account/sign-up-form';
+import { externalProviders } from '@/lib/core/auth-providers';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('signUp') };
@@ -11,6 +13,7 @@ export default async function SignUpPage() {
   return (
     <>
       <h1 className="text-2xl font-semibold">{t('signUpTitle')}</h1>
+      <ExternalSignIn providers={externalProviders()} />
       <SignUpForm />
     </>
   );

@@ -1,16 +1,18 @@
 import type { Locale } from '../locales';
 import enAccount from './en/account.json';
 import enCore from './en/core.json';
+import enIdentity from './en/identity.json';
 import zhAccount from './zh-CN/account.json';
 import zhCore from './zh-CN/core.json';
+import zhIdentity from './zh-CN/identity.json';
 
 /**
  * Messages are kept one file per domain and locale, so domains add strings without touching
  * each other's files; they are deep-merged here (a domain may add keys under `errors`).
  */
 const byLocale: Record<Locale, object[]> = {
-  en: [enCore, enAccount],
-  'zh-CN': [zhCore, zhAccount],
+  en: [enCore, enAccount, enIdentity],
+  'zh-CN': [zhCore, zhAccount, zhIdentity],
 };
 
 type Tree = { [key: string]: string | Tree };
