@@ -1,5 +1,6 @@
 import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
+import type { NextRequest } from 'next/server';
 import Credentials from 'next-auth/providers/credentials';
 import { findAccountForIdentity, verifyPasswordSignIn } from '@/lib/account';
 import { externalAuthProviders } from './auth-providers';
@@ -127,3 +128,25 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
     },
   };
 });
+
+/**
+ * The route handlers, seeing the request at the address the browser used. Next's request URL
+ * turns 127.0.0.1 into "localhost", while sign-ins started from server actions build their
+ * URLs from the Host header; a provider's callback must repeat the redirect_uri sent when the
+ * sign-in started, so both use the Host header (AUTH_URL, when set, overrides both in
+ * next-auth). A plain Request, because a NextRequest would rename the host again.
+ */
+async function atRequestedHost(request: NextRequest): Promise<NextRequest> {
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (!host) return request;
+  const protocol = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? request.nextUrl.protocol.replace(/:$/, '');
+  const url = new URL(request.nextUrl.pathname + request.nextUrl.search, `${protocol}://${host}`);
+  const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
+  // Auth.js reads only the standard Request interface here.
+  return new Request(url, { method: request.method, headers: request.headers, body }) as NextRequest;
+}
+
+export const authRoutes = {
+  GET: async (request: NextRequest) => handlers.GET(await atRequestedHost(request)),
+  POST: async (request: NextRequest) => handlers.POST(await atRequestedHost(request)),
+};

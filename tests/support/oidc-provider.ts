@@ -64,6 +64,8 @@ export async function startOidcProvider({ redirectUri }: { redirectUri: string }
     cookies: { keys: [randomBytes(32).toString('hex')] },
     jwks: { keys: [{ ...signingKey, use: 'sig', alg: 'RS256', kid: 'test' }] },
   });
+  // Why a code exchange failed is otherwise only "invalid_grant" on Plaza's side.
+  provider.on('grant.error', (_ctx: unknown, error: { error_detail?: string; message: string }) => console.error('[oidc-provider] grant error:', error.error_detail ?? error.message));
   const oidc = provider.callback();
 
   async function interaction(req: IncomingMessage, res: ServerResponse, uid: string, step: string | undefined) {
