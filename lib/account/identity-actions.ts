@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { action, publicAction } from '@/lib/core/action';
 import { signIn, signOut, unstable_update } from '@/lib/core/auth';
 import { externalProviders } from '@/lib/core/auth-providers';
+import { env } from '@/lib/core/env';
 import { AppError } from '@/lib/core/errors';
 import { getPendingIdentity } from '@/lib/core/session';
 import * as identities from './identities';
@@ -35,12 +36,17 @@ async function requirePendingIdentity() {
   return pending;
 }
 
-export const completeExternalSignUpAction = publicAction(completeExternalSignUpSchema, async ({ next, ...input }) => {
-  await identities.signUpWithIdentity(await requirePendingIdentity(), input);
-  // The session token turns from "pending" into a signed-in one now that the link exists.
-  await unstable_update({});
-  return { redirectTo: next };
-});
+export const completeExternalSignUpAction = publicAction(
+  completeExternalSignUpSchema,
+  async ({ next, ...input }) => {
+    await identities.signUpWithIdentity(await requirePendingIdentity(), input);
+    // The session token turns from "pending" into a signed-in one now that the link exists.
+    await unstable_update({});
+    return { redirectTo: next };
+  },
+  // Counted with password sign-ups: both create accounts.
+  { rateLimit: () => ({ name: 'signup', limit: env().RATE_LIMIT_SIGNUP_PER_IP, windowSeconds: 60 * 60 }) },
+);
 
 /** Forgets a half-finished sign-up, e.g. to sign in with a password instead. */
 export const cancelExternalSignUpAction = publicAction(z.object({}), async () => {
