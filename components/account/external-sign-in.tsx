@@ -4,12 +4,14 @@ import { useState, useTransition } from 'react';
 import { startExternalSignInAction } from '@/lib/account/identity-actions';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/field';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 type Provider = { id: string; name: string };
 
 /** One "Continue with …" button per configured provider; nothing at all when none is. */
 export function ExternalSignIn({ providers, next, error }: { providers: Provider[]; next?: string; error?: string | null }) {
   const t = useTranslations('identity');
+  const hydrated = useHydrated();
   const [pending, startTransition] = useTransition();
   const [chosen, setChosen] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(error ?? null);
@@ -33,7 +35,7 @@ export function ExternalSignIn({ providers, next, error }: { providers: Provider
     <section aria-label={t('providersLabel')} className="flex flex-col gap-3">
       <FormMessage message={message} />
       {providers.map((provider) => (
-        <Button key={provider.id} type="button" variant="secondary" pending={pending && chosen === provider.id} disabled={pending} onClick={() => start(provider.id)}>
+        <Button key={provider.id} type="button" variant="secondary" pending={pending && chosen === provider.id} disabled={pending || !hydrated} onClick={() => start(provider.id)}>
           {t('continueWith', { provider: provider.name })}
         </Button>
       ))}

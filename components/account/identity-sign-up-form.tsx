@@ -5,12 +5,14 @@ import { completeExternalSignUpAction } from '@/lib/account/identity-actions';
 import { Button } from '@/components/ui/button';
 import { FormMessage, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { CancelExternalSignUpButton } from './cancel-external-sign-up-button';
 
 /** The one question a person signing in through another provider answers: their handle. */
 export function IdentitySignUpForm({ name, handle, next }: { name: string; handle: string; next: string }) {
   const auth = useTranslations('auth');
   const t = useTranslations('identity');
+  const hydrated = useHydrated();
   const router = useRouter();
   const form = useActionForm(completeExternalSignUpAction, ({ redirectTo }) => {
     router.replace(redirectTo);
@@ -33,7 +35,7 @@ export function IdentitySignUpForm({ name, handle, next }: { name: string; handl
         error={form.fieldError('handle')}
       />
       <input type="hidden" name="next" value={next} />
-      <Button type="submit" pending={form.pending}>
+      <Button type="submit" pending={form.pending} disabled={!hydrated}>
         {t('createAccount')}
       </Button>
       <CancelExternalSignUpButton />

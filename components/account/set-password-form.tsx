@@ -4,10 +4,12 @@ import { setPasswordAction } from '@/lib/account/identity-actions';
 import { Button } from '@/components/ui/button';
 import { FormMessage, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 /** For accounts created through another provider: add a password to sign in with email too. */
 export function SetPasswordForm({ email, providers }: { email: string; providers: string[] }) {
   const t = useTranslations('identity');
+  const hydrated = useHydrated();
   const auth = useTranslations('auth');
   // No refresh on success: this section is shown only while there is no password, and the
   // confirmation should stay visible until the person leaves.
@@ -40,7 +42,7 @@ export function SetPasswordForm({ email, providers }: { email: string; providers
           error={form.fieldError('password')}
         />
         <div className="flex items-center gap-3">
-          <Button type="submit" pending={form.pending}>
+          <Button type="submit" pending={form.pending} disabled={!hydrated}>
             {t('savePassword')}
           </Button>
         </div>
