@@ -10,7 +10,8 @@ import { ensureBuild } from './lib/build';
 import { findChromium } from './lib/chromium';
 import { prepareDatabase } from './lib/database';
 import { findFreePort } from './lib/postgres';
-import { run, shutdown, startChild, stopEverythingOnSignals, waitForHttp } from './lib/processes';
+import { onShutdown, run, shutdown, startChild, stopEverythingOnSignals, waitForHttp } from './lib/processes';
+import { startOidcProvider } from '../tests/support/oidc-provider';
 
 const log = (line: string) => console.log(`[test] ${line}`);
 // `npm test -- <filter…>` runs only the test files whose paths match (both runners), and skips
@@ -107,8 +108,12 @@ async function main() {
       env: { ...env, NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
+    // A real OpenID Provider for the sign-in-with-another-account tests.
+    const oidc = await startOidcProvider({ redirectUri: `${env.PLAZA_BASE_URL}/api/auth/callback/oidc` });
+    onShutdown(oidc.close);
+    const oidcEnv = { OIDC_ISSUER: oidc.issuer, OIDC_CLIENT_ID: oidc.clientId, OIDC_CLIENT_SECRET: oidc.clientSecret, OIDC_NAME: 'Test ID' };
     startChild(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(appPort), '-H', '127.0.0.1'], {
-      env: { ...env, NODE_ENV: 'production' },
+      env: { ...env, ...oidcEnv, NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     await waitForHttp(`${env.PLAZA_BASE_URL}/login`);

@@ -2,7 +2,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AppNav } from '@/components/shell/app-nav';
 import { headers } from 'next/headers';
-import { getViewer } from '@/lib/core/session';
+import { getPendingIdentity, getViewer } from '@/lib/core/session';
 import { countMyUnread } from '@/lib/notify';
 
 /**
@@ -12,6 +12,8 @@ import { countMyUnread } from '@/lib/notify';
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getViewer();
   if (!viewer) {
+    // Signed in elsewhere but no account yet: not signed in here; finish choosing a handle.
+    if (await getPendingIdentity()) redirect('/signup/handle');
     // Back to the page they asked for after signing in (a scanned profile QR code, a shared link).
     const path = (await headers()).get('x-plaza-path');
     redirect(path && path !== '/' ? `/login?next=${encodeURIComponent(path)}` : '/login');

@@ -379,3 +379,53 @@ export async function replaceProfileImage(id: string, kind: 'avatar' | 'cover', 
     return rows[0]?.previous ?? null;
   });
 }
+
+// ——— External identities (lib/account/identities.ts) ———
+
+/** The account an external identity is linked to, if the identity and its account exist. */
+export async function findAccountByIdentity(provider: string, providerAccountId: string) {
+  const identity = await db().externalIdentity.findUnique({
+    where: { provider_providerAccountId: { provider, providerAccountId } },
+    select: { userId: true },
+  });
+  if (!identity) return null;
+  return db().user.findUnique({ where: { id: identity.userId }, select: { id: true, handle: true } });
+}
+
+/**
+ * Creates the account and its first identity together: either both exist afterwards or
+ * neither. The unique indexes decide races for the handle, the email or the identity itself.
+ */
+export async function insertUserWithIdentity(
+  user: { email: string; handle: string; name: string; emailVerifiedAt: Date | null },
+  identity: { provider: string; providerAccountId: string },
+) {
+  try {
+    return await db().$transaction(async (tx) => {
+      const created = await tx.user.create({ data: { ...user, passwordHash: null }, select: ownAccountSelect });
+      await tx.externalIdentity.create({ data: { ...identity, userId: created.id, email: user.email } });
+      return created;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      const target = JSON.stringify(error.meta ?? {});
+      return { taken: target.includes('handle') ? ('handle' as const) : target.includes('email') ? ('email' as const) : ('identity' as const) };
+    }
+    throw error;
+  }
+}
+
+export async function findSignInMethods(userId: string) {
+  const [user, identities] = await Promise.all([
+    db().user.findUnique({ where: { id: userId }, select: { passwordHash: true } }),
+    db().externalIdentity.findMany({ where: { userId }, select: { provider: true }, orderBy: { createdAt: 'asc' } }),
+  ]);
+  if (!user) return null;
+  return { hasPassword: user.passwordHash !== null, providers: identities.map((identity) => identity.provider) };
+}
+
+/** Sets the password only where none is set yet, in one statement; false if one already was. */
+export async function setPasswordIfNone(userId: string, passwordHash: string): Promise<boolean> {
+  const { count } = await db().user.updateMany({ where: { id: userId, passwordHash: null }, data: { passwordHash } });
+  return count === 1;
+}

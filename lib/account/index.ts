@@ -11,3 +11,5 @@ export { checkResetLink, verifyEmail, getAccountSettings } from './recovery';
 export type { AccountSettingsDto, TokenState } from './recovery-schemas';
 export { getProfileMedia, setAvatar, setCover, removeAvatar, removeCover } from './profile-media';
 export type { ProfileMediaDto, ProfileImageKind } from './profile-media';
+export { findAccountForIdentity, checkPendingIdentity, suggestHandle, getSignInMethods } from './identities';
+export type { SignInMethodsDto } from './identity-schemas';

@@ -1,7 +1,10 @@
 import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
+import type { NextRequest } from 'next/server';
 import Credentials from 'next-auth/providers/credentials';
-import { verifyPasswordSignIn } from '@/lib/account';
+import { findAccountForIdentity, verifyPasswordSignIn } from '@/lib/account';
+import { externalAuthProviders } from './auth-providers';
+import { now } from './clock';
 import { AppError } from './errors';
 import { env } from './env';
 
@@ -17,14 +20,57 @@ function forwardedIp(request: Request): string {
   return request.headers.get('x-forwarded-for')?.split(',').pop()?.trim() || 'unknown';
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+/**
+ * Someone who signed in with another provider but has no Plaza account yet. It lives only in
+ * the signed, encrypted session token and is never a signed-in viewer: the person must first
+ * choose a handle (/signup/handle), which creates the account and links the identity.
+ */
+export type PendingIdentity = {
+  provider: string;
+  providerAccountId: string;
+  email: string | null;
+  emailVerified: boolean;
+  name: string;
+  /** A suggestion from the provider (username or email), not yet checked. */
+  handleHint: string;
+  /** Epoch ms; a half-finished sign-up is forgotten after this. */
+  expiresAt: number;
+};
+
+const pendingLifetimeMs = 30 * 60 * 1000;
+
+type ProviderProfile = { email_verified?: unknown; preferred_username?: unknown; login?: unknown };
+
+function pendingIdentity(
+  account: { provider: string; providerAccountId: string },
+  user: { name?: string | null; email?: string | null },
+  profile: ProviderProfile | undefined,
+): PendingIdentity {
+  const email = user.email?.trim().toLowerCase() || null;
+  const username = [profile?.preferred_username, profile?.login].find((value): value is string => typeof value === 'string');
+  return {
+    provider: account.provider,
+    providerAccountId: account.providerAccountId,
+    email,
+    emailVerified: profile?.email_verified === true,
+    name: user.name?.trim() || '',
+    handleHint: username ?? email?.split('@')[0] ?? '',
+    expiresAt: now().getTime() + pendingLifetimeMs,
+  };
+}
+
+/** A token for a signed-in person: only what getViewer needs, nothing from the provider. */
+const signedInToken = (account: { id: string; handle: string }) => ({ sub: account.id, handle: account.handle });
+
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() => {
   const config = env();
   return {
     secret: config.AUTH_SECRET,
     trustHost: true,
     useSecureCookies: config.secureDeployment,
     session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
-    pages: { signIn: '/login' },
+    // Failures coming back from a provider land on the sign-in page, which explains them.
+    pages: { signIn: '/login', error: '/login' },
     logger: {
       // A refused password is an expected outcome, not a server error worth a stack trace.
       error(error) {
@@ -49,9 +95,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           }
         },
       }),
+      ...externalAuthProviders(),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user, account, profile, trigger }) {
+        if (account && (account.type === 'oidc' || account.type === 'oauth')) {
+          // Only an identity already linked signs in; anything else waits for a handle. Linking
+          // by matching email would let whoever controls that address at a provider take over.
+          const linked = await findAccountForIdentity(account.provider, account.providerAccountId);
+          if (linked) return signedInToken(linked);
+          return { pending: pendingIdentity(account, user, profile as ProviderProfile | undefined) };
+        }
+        if (trigger === 'update' && token.pending) {
+          // Asked after the handle form created the account. Whatever the caller sends as
+          // session data is ignored: only a link that now exists in the database promotes it.
+          const pending = token.pending as PendingIdentity;
+          const linked = await findAccountForIdentity(pending.provider, pending.providerAccountId);
+          return linked ? signedInToken(linked) : token;
+        }
         if (user) {
           token.sub = user.id;
           token.handle = (user as { handle?: string }).handle;
@@ -61,8 +122,31 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
         (session.user as { handle?: string }).handle = token.handle as string | undefined;
+        if (token.pending) (session as { pending?: PendingIdentity }).pending = token.pending as PendingIdentity;
         return session;
       },
     },
   };
 });
+
+/**
+ * The route handlers, seeing the request at the address the browser used. Next's request URL
+ * turns 127.0.0.1 into "localhost", while sign-ins started from server actions build their
+ * URLs from the Host header; a provider's callback must repeat the redirect_uri sent when the
+ * sign-in started, so both use the Host header (AUTH_URL, when set, overrides both in
+ * next-auth). A plain Request, because a NextRequest would rename the host again.
+ */
+async function atRequestedHost(request: NextRequest): Promise<NextRequest> {
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (!host) return request;
+  const protocol = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? request.nextUrl.protocol.replace(/:$/, '');
+  const url = new URL(request.nextUrl.pathname + request.nextUrl.search, `${protocol}://${host}`);
+  const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
+  // Auth.js reads only the standard Request interface here.
+  return new Request(url, { method: request.method, headers: request.headers, body }) as NextRequest;
+}
+
+export const authRoutes = {
+  GET: async (request: NextRequest) => handlers.GET(await atRequestedHost(request)),
+  POST: async (request: NextRequest) => handlers.POST(await atRequestedHost(request)),
+};

@@ -16,6 +16,12 @@ const commaList = z
       .filter(Boolean),
   );
 
+// An empty variable means "not set", as in a .env file with `OIDC_ISSUER=`.
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => value?.trim() || undefined);
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -50,11 +56,32 @@ const envSchema = z
       .enum(['true', 'false'])
       .default('false')
       .transform((value) => value === 'true'),
+    // Sign-in with other accounts: each provider is offered only when all its settings are present.
+    OIDC_ISSUER: optionalText.pipe(z.url().optional()),
+    OIDC_CLIENT_ID: optionalText,
+    OIDC_CLIENT_SECRET: optionalText,
+    OIDC_NAME: optionalText,
+    AUTH_GITHUB_ID: optionalText,
+    AUTH_GITHUB_SECRET: optionalText,
+    AUTH_GOOGLE_ID: optionalText,
+    AUTH_GOOGLE_SECRET: optionalText,
   })
   .transform((raw) => ({ ...raw, secureDeployment: raw.AUTH_URL?.startsWith('https://') ?? false }))
   .superRefine((value, ctx) => {
     if (value.secureDeployment && !value.AUTH_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'AUTH_SECRET is required when AUTH_URL is https' });
+    }
+    // A half-configured provider would silently not appear; say which setting is missing.
+    const providerSettings = [
+      ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'],
+      ['AUTH_GITHUB_ID', 'AUTH_GITHUB_SECRET'],
+      ['AUTH_GOOGLE_ID', 'AUTH_GOOGLE_SECRET'],
+    ] as const;
+    for (const names of providerSettings) {
+      if (!names.some((name) => value[name])) continue;
+      for (const name of names.filter((setting) => !value[setting])) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `${name} is required when ${names.filter((other) => value[other]).join(' and ')} is set` });
+      }
     }
   });
 

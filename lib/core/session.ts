@@ -1,6 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
-import { auth } from './auth';
+import { auth, type PendingIdentity } from './auth';
+import { now } from './clock';
 import { env } from './env';
 import { AppError } from './errors';
 
@@ -12,6 +13,8 @@ export const systemViewer: SystemViewer = { kind: 'system' };
 
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
+  // Someone still choosing a handle after signing in elsewhere is nobody here yet.
+  if (session && 'pending' in session) return null;
   const id = session?.user?.id;
   const handle = (session?.user as { handle?: string } | undefined)?.handle;
   if (!id || !handle) return null;
@@ -23,3 +26,16 @@ export async function requireViewer(): Promise<Viewer> {
   if (!viewer) throw new AppError('FORBIDDEN', 'signInRequired');
   return viewer;
 }
+
+export type { PendingIdentity };
+
+/**
+ * The identity of someone who signed in with another provider and has no account yet; null for
+ * everyone else, and once the half-finished sign-up has expired.
+ */
+export const getPendingIdentity = cache(async (): Promise<PendingIdentity | null> => {
+  const session = await auth();
+  const pending = (session as { pending?: PendingIdentity } | null)?.pending;
+  if (!pending || pending.expiresAt < now().getTime()) return null;
+  return pending;
+});

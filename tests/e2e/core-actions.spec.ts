@@ -7,7 +7,10 @@ import { signUp } from './support';
  * Server actions are public endpoints. This calls every action the build exposes, straight
  * over HTTP as an attacker would: anonymously, and with malformed input.
  */
-const publicActions = new Set(['signUpAction', 'signInAction', 'setLocaleAction', 'requestPasswordResetAction', 'resetPasswordAction']);
+const publicActions = new Set([
+  'signUpAction', 'signInAction', 'setLocaleAction', 'requestPasswordResetAction', 'resetPasswordAction',
+  'startExternalSignInAction', 'completeExternalSignUpAction', 'cancelExternalSignUpAction',
+]);
 
 type ManifestEntry = { workers: Record<string, unknown>; filename: string; exportedName: string };
 const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, ManifestEntry> };

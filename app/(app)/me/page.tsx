@@ -4,11 +4,13 @@ import { translatedTitle } from '@/components/ui/translated-title';
 import { LanguageSwitch } from '@/components/account/language-switch';
 import { ProfileMediaSection } from '@/components/account/profile-media-section';
 import { ProfileForm } from '@/components/account/profile-form';
+import { SetPasswordForm } from '@/components/account/set-password-form';
 import { SignOutButton } from '@/components/account/sign-out-button';
 import { PageHeader } from '@/components/ui/page-header';
 import { MeLinks } from '@/components/account/me-links';
 import { ProfileQr } from '@/components/account/profile-qr';
-import { getOwnAccount } from '@/lib/account';
+import { getOwnAccount, getSignInMethods } from '@/lib/account';
+import { externalProviders } from '@/lib/core/auth-providers';
 import { countMyUnread } from '@/lib/notify';
 import { requireViewer } from '@/lib/core/session';
 
@@ -16,7 +18,8 @@ export const generateMetadata = translatedTitle('nav', 'me');
 
 export default async function MePage() {
   const viewer = await requireViewer();
-  const [account, unread] = await Promise.all([getOwnAccount(viewer), countMyUnread(viewer)]);
+  const [account, unread, signInMethods] = await Promise.all([getOwnAccount(viewer), countMyUnread(viewer), getSignInMethods(viewer)]);
+  const providerName = (id: string) => externalProviders().find((entry) => entry.id === id)?.name ?? id;
   const t = await getTranslations('me');
   return (
     <>
@@ -46,6 +49,9 @@ export default async function MePage() {
           <h2 className="text-lg font-semibold">{t('editProfile')}</h2>
           <ProfileForm name={account.name} bio={account.bio} location={account.location} />
         </section>
+        {!signInMethods.hasPassword && (
+          <SetPasswordForm email={account.email} providers={signInMethods.providers.map(providerName)} />
+        )}
         <section className="flex flex-col gap-3">
           <LanguageSwitch />
         </section>

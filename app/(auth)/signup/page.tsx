@@ -1,6 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { translatedTitle } from '@/components/ui/translated-title';
+import { ExternalSignIn } from '@/components/account/external-sign-in';
 import { SignUpForm } from '@/components/account/sign-up-form';
+import { externalProviders } from '@/lib/core/auth-providers';
 
 export const generateMetadata = translatedTitle('auth', 'signUp');
 
@@ -9,6 +11,7 @@ export default async function SignUpPage() {
   return (
     <>
       <h1 className="text-2xl font-semibold">{t('signUpTitle')}</h1>
+      <ExternalSignIn providers={externalProviders()} />
       <SignUpForm />
     </>
   );

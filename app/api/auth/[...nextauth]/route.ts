@@ -1,3 +1,3 @@
-import { handlers } from '@/lib/core/auth';
+import { authRoutes } from '@/lib/core/auth';
 
-export const { GET, POST } = handlers;
+export const { GET, POST } = authRoutes;
