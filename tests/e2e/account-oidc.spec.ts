@@ -105,7 +105,7 @@ test('an identity whose email already has a password account is told so and link
   await page.getByRole('button', { name: 'Use another way to sign in' }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.goto('/chats');
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login\?next=%2Fchats$/);
 
   // The owner still signs in with their password, to their own account.
   await fillSignIn(page, owner.email, owner.password);
