@@ -63,6 +63,8 @@ test('after A blocks B, B gets "not found" for A\'s profile, exactly as for a ha
   await expect(a.page.getByRole('button', { name: 'Unblock' })).toBeVisible();
 
   await b.page.goto('/u/nosuchpersonhere');
+  // Read the answer once it has streamed in, not the loading placeholder before it.
+  await expect(b.page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   const missing = await b.page.getByRole('main').innerText();
   await b.page.goto(`/u/${a.person.handle}`);
   await expect(b.page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
