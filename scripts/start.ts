@@ -1,12 +1,14 @@
 /**
- * `npm start`: embedded Postgres (unless DATABASE_URL) → migrations → demo data on an empty
- * database → the job worker → a build if there is no current one → `next start`. Ctrl-C or SIGTERM stops all of it.
+ * `npm start`: embedded Postgres (unless DATABASE_URL) → migrations → the embedded realtime
+ * server (unless REALTIME_EMBEDDED=false or PUSHER_CLUSTER) → demo data on an empty database →
+ * the job worker → a build if there is no current one → `next start`. Ctrl-C or SIGTERM stops all of it.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuild } from './lib/build';
 import { prepareDatabase } from './lib/database';
 import { isPortFree } from './lib/postgres';
+import { startRealtime } from './lib/realtime';
 import { isShuttingDown, run, shutdown, startChild, stopEverythingOnSignals, waitForHttp } from './lib/processes';
 import { persistentSecret } from './lib/secrets';
 import { demoAdminHandle, demoLogin, demoPassword } from './seed/people';
@@ -53,6 +55,12 @@ async function main(): Promise<void> {
     AUTH_SECRET: process.env.AUTH_SECRET ?? persistentSecret(join(dataDir, 'auth-secret')),
   };
 
+  // The embedded Pusher-protocol server, unless Plaza is pointed at Pusher Channels or Soketi.
+  if (process.env.REALTIME_EMBEDDED !== 'false' && !process.env.PUSHER_CLUSTER) {
+    const realtimePort = Number(process.env.PUSHER_PORT ?? 6001);
+    if (!(await isPortFree(realtimePort))) throw new Error(`Port ${realtimePort} (realtime) is in use. Stop whatever is using it, or run: PUSHER_PORT=6002 npm start`);
+    Object.assign(env, await startRealtime({ env, port: realtimePort, appUrl: `http://127.0.0.1:${port}` }));
+  }
   // Demo data runs through the domains' services, which are server-only modules.
   const seedCode = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/seed/index.ts'], { env, detached: false });
   if (seedCode !== 0) throw new Error('Adding demo data failed');

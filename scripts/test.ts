@@ -10,6 +10,7 @@ import { ensureBuild } from './lib/build';
 import { findChromium } from './lib/chromium';
 import { prepareDatabase } from './lib/database';
 import { findFreePort } from './lib/postgres';
+import { startRealtime } from './lib/realtime';
 import { onShutdown, run, shutdown, startChild, stopEverythingOnSignals, waitForHttp } from './lib/processes';
 import { startOidcProvider } from '../tests/support/oidc-provider';
 
@@ -94,6 +95,9 @@ async function main() {
     PLAZA_BASE_URL: `http://127.0.0.1:${appPort}`,
     PLAZA_CHROMIUM: chromium,
   };
+
+  // Realtime for service tests and e2e alike; leaving is reported quickly so tests need not wait.
+  Object.assign(env, await startRealtime({ env, port: await findFreePort(), appUrl: env.PLAZA_BASE_URL!, quiet: true, extraEnv: { REALTIME_WEBHOOK_VACATE_DELAY_MS: '300' } }));
 
   if (!filtered) {
     await check('typecheck', bin('tsc'), ['--noEmit'], env);

@@ -8,11 +8,19 @@ import { startWorker } from '@/lib/core/jobs';
 // Every domain's job handlers register themselves when their module loads.
 import '@/lib/core/mail';
 import '@/lib/account/recovery';
+import { reconcileOnlineStatus } from '@/lib/account';
 
 const worker = startWorker({ log: (line) => console.log(`[worker] ${line}`) });
 
+// Online status follows realtime webhooks; this catches any that were lost (a restart, an outage).
+const reconcileEveryMs = 60_000;
+const reconcile = () =>
+  reconcileOnlineStatus().catch((error: unknown) => console.warn(`[worker] online status not reconciled: ${error instanceof Error ? error.message : error}`));
+const reconciler = setInterval(reconcile, reconcileEveryMs);
+
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
+    clearInterval(reconciler);
     void worker.stop().then(() => process.exit(0));
   });
 }

@@ -4,6 +4,8 @@ import { AppNav } from '@/components/shell/app-nav';
 import { headers } from 'next/headers';
 import { getPendingIdentity, getViewer } from '@/lib/core/session';
 import { countMyUnread } from '@/lib/notify';
+import { realtimeClientSettings } from '@/lib/realtime';
+import { RealtimeProvider } from '@/lib/realtime/client';
 
 /**
  * The signed-in shell. The redirect is a convenience for people, not the guard: every service
@@ -20,6 +22,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   }
   const [t, unread] = await Promise.all([getTranslations('nav'), countMyUnread(viewer)]);
   return (
+    <RealtimeProvider settings={realtimeClientSettings()} personId={viewer.id}>
     <div className="md:flex">
       <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-30 focus:rounded-lg focus:bg-surface focus:p-2">
         {t('skipToContent')}
@@ -29,5 +32,6 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         {children}
       </main>
     </div>
+    </RealtimeProvider>
   );
 }

@@ -4,7 +4,7 @@ import { cursorFromParams, MoreFriendsLink, type FriendsCursor } from '@/compone
 import { PersonRow } from '@/components/account/person-row';
 import { ActionButton } from '@/components/ui/action-button';
 import { PageHeader } from '@/components/ui/page-header';
-import { listBlocked, listFriendRequests, listFriends, peopleYouMayKnow, searchPeople } from '@/lib/account';
+import { getFriendsStatus, listBlocked, listFriendRequests, listFriends, peopleYouMayKnow, searchPeople } from '@/lib/account';
 import { acceptFriendRequestAction, cancelFriendRequestAction, declineFriendRequestAction, sendFriendRequestAction, unblockAction } from '@/lib/account/graph-actions';
 import { searchSchema } from '@/lib/account/graph-schemas';
 import { requireViewer } from '@/lib/core/session';
@@ -76,6 +76,7 @@ async function FriendsTab({ viewerHandle, query, after }: { viewerHandle: string
   const viewer = await requireViewer();
   const t = await getTranslations('people');
   const [friends, suggestions] = await Promise.all([listFriends(viewer, { handle: viewerHandle, query, after }), query || after ? Promise.resolve([]) : peopleYouMayKnow(viewer, 5)]);
+  const statuses = await getFriendsStatus(viewer, friends.people.map((person) => person.id));
   return (
     <>
       <SearchForm tab="friends" query={query} label={t('searchFriends')} />
@@ -84,7 +85,7 @@ async function FriendsTab({ viewerHandle, query, after }: { viewerHandle: string
       ) : (
         <ul aria-label={t('tabs.friends')} className="divide-y divide-line">
           {friends.people.map((person) => (
-            <PersonRow key={person.id} person={person} />
+            <PersonRow key={person.id} person={person} status={statuses.get(person.id)} />
           ))}
         </ul>
       )}

@@ -1,7 +1,10 @@
 'use client';
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { notificationCreatedSchema, notificationsReadSchema, notifyEvents } from '@/lib/notify/client';
+import { useOwnChannel } from '@/lib/realtime/client';
 import { Icon, type IconName } from './icons';
 
 const tabs: { href: string; key: IconName }[] = [
@@ -52,9 +55,24 @@ function NavLink({ href, name, label, pathname, compact, badge = 0, badgeLabel =
   );
 }
 
+/**
+ * The unread count from the server render, then kept current by realtime events; after a dropped
+ * connection the page is refreshed, which brings a fresh count.
+ */
+function useLiveUnread(rendered: number): number {
+  const router = useRouter();
+  const [live, setLive] = useState({ rendered, count: rendered });
+  if (live.rendered !== rendered) setLive({ rendered, count: rendered });
+  const update = ({ unread }: { unread: number }) => setLive((state) => ({ ...state, count: unread }));
+  useOwnChannel(notifyEvents.created, notificationCreatedSchema, update, { onReconnect: () => router.refresh() });
+  useOwnChannel(notifyEvents.read, notificationsReadSchema, update);
+  return live.count;
+}
+
 /** Bottom tab bar on phones, side bar on wide screens: the same destinations. */
-export function AppNav({ unreadNotifications }: { unreadNotifications: number }) {
+export function AppNav({ unreadNotifications: rendered }: { unreadNotifications: number }) {
   const pathname = usePathname();
+  const unreadNotifications = useLiveUnread(rendered);
   const t = useTranslations('nav');
   // Phones have no notifications tab: the count rides on Me, which links to them.
   const badgeFor = (key: IconName) => (key === 'me' ? unreadNotifications : 0);

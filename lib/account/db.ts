@@ -429,3 +429,42 @@ export async function setPasswordIfNone(userId: string, passwordHash: string): P
   const { count } = await db().user.updateMany({ where: { id: userId, passwordHash: null }, data: { passwordHash } });
   return count === 1;
 }
+
+// ---- Online status ----------------------------------------------------------------------
+
+export type PresenceRow = { id: string; onlineSince: Date | null; lastSeenAt: Date | null };
+
+/**
+ * Flips people online or offline, touching only rows whose state changes, and returns those:
+ * a repeated or out-of-date signal changes nothing and so announces nothing.
+ */
+export async function setOnline(ids: string[], online: boolean, at: Date): Promise<PresenceRow[]> {
+  if (ids.length === 0) return [];
+  return online
+    ? db().$queryRaw<PresenceRow[]>`
+        UPDATE "User" SET "onlineSince" = ${at}, "lastSeenAt" = ${at}
+        WHERE id = ANY(${ids}::text[]) AND "onlineSince" IS NULL
+        RETURNING id, "onlineSince", "lastSeenAt"`
+    : db().$queryRaw<PresenceRow[]>`
+        UPDATE "User" SET "onlineSince" = NULL, "lastSeenAt" = ${at}
+        WHERE id = ANY(${ids}::text[]) AND "onlineSince" IS NOT NULL
+        RETURNING id, "onlineSince", "lastSeenAt"`;
+}
+
+export async function findOnlineIds(): Promise<string[]> {
+  const rows = await db().user.findMany({ where: { onlineSince: { not: null } }, select: { id: true } });
+  return rows.map((row) => row.id);
+}
+
+export async function findFriendIds(personId: string): Promise<string[]> {
+  const rows = await db().friendship.findMany({ where: { userId: personId }, select: { friendId: true } });
+  return rows.map((row) => row.friendId);
+}
+
+/** Presence of those among `ids` who are friends of `viewerId`; nobody else's is shown. */
+export async function findFriendsPresence(viewerId: string, ids: string[]): Promise<PresenceRow[]> {
+  if (ids.length === 0) return [];
+  return db().$queryRaw<PresenceRow[]>`
+    SELECT u.id, u."onlineSince", u."lastSeenAt" FROM "Friendship" f JOIN "User" u ON u.id = f."friendId"
+    WHERE f."userId" = ${viewerId} AND u.id = ANY(${ids}::text[])`;
+}

@@ -13,3 +13,6 @@ export { getProfileMedia, setAvatar, setCover, removeAvatar, removeCover } from 
 export type { ProfileMediaDto, ProfileImageKind } from './profile-media';
 export { findAccountForIdentity, checkPendingIdentity, suggestHandle, getSignInMethods } from './identities';
 export type { SignInMethodsDto } from './identity-schemas';
+export { recordUserChannels, reconcileOnlineStatus, getFriendsStatus } from './presence';
+export type { PersonStatus } from './events';
+export { mayListenOnUserChannel } from './policy';

@@ -31,3 +31,8 @@ export function mayRequestFriendship(policy: FriendRequestPolicy, relation: { ha
   if (policy === 'EVERYONE') return true;
   return policy === 'FRIENDS_OF_FRIENDS' && relation.haveMutualFriend;
 }
+
+/** A person's own realtime user channel (their inbox and online signal) is theirs alone. */
+export function mayListenOnUserChannel(viewer: Viewer, channel: { access: string; id: string }): boolean {
+  return channel.access === 'private' && channel.id === viewer.id;
+}

@@ -41,9 +41,15 @@ const envSchema = z
     MEDIA_DIR: z.string().min(1).default('.data/media'),
     MEDIA_MAX_BYTES: positiveInt(15 * 1024 * 1024),
     MEDIA_MAX_PIXELS: positiveInt(40_000_000),
-    // Public realtime settings, handed to browsers at request time (never baked into the build).
+    // Realtime: the embedded server by default; Pusher Channels or Soketi by these alone.
+    // Host, port, TLS, key and cluster reach browsers at request time (never baked into the
+    // build). The defaults match lib/realtime/server/config.ts, the embedded server's own.
     PUSHER_HOST: z.string().default('127.0.0.1'),
     PUSHER_PORT: positiveInt(6001),
+    PUSHER_APP_ID: z.string().min(1).default('plaza'),
+    PUSHER_KEY: z.string().min(1).default('plaza-key'),
+    PUSHER_SECRET: optionalText,
+    PUSHER_CLUSTER: optionalText,
     // Mail: without SMTP_URL, mail is kept in the database and admins read it at /admin/mail.
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().min(3).default('Plaza <no-reply@localhost>'),
@@ -70,6 +76,9 @@ const envSchema = z
   .superRefine((value, ctx) => {
     if (value.secureDeployment && !value.AUTH_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'AUTH_SECRET is required when AUTH_URL is https' });
+    }
+    if (value.secureDeployment && !value.PUSHER_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['PUSHER_SECRET'], message: 'PUSHER_SECRET is required when AUTH_URL is https' });
     }
     // A half-configured provider would silently not appear; say which setting is missing.
     const providerSettings = [

@@ -1,6 +1,8 @@
 import 'server-only';
 import type { Viewer } from '@/lib/core/session';
+import { publish, userChannel } from '@/lib/realtime';
 import * as notifications from './db';
+import { notifyEvents } from './events';
 import type { NotificationDto, NotificationKind } from './schemas';
 
 const pageSize = 30;
@@ -11,7 +13,9 @@ const pageSize = 30;
  */
 export async function send(recipientId: string, kind: NotificationKind, opts: { actorId?: string; data?: Record<string, string> } = {}): Promise<void> {
   if (opts.actorId === recipientId) return;
-  await notifications.insertNotification(recipientId, kind, opts.actorId ?? null, opts.data ?? {});
+  const created = await notifications.insertNotification(recipientId, kind, opts.actorId ?? null, opts.data ?? {});
+  const unread = await notifications.countUnread(recipientId);
+  await publish(userChannel(recipientId), notifyEvents.created, { id: created.id, kind, unread });
 }
 
 /** A person's own notifications only: the recipient is always the viewer. */
@@ -29,5 +33,8 @@ export async function countMyUnread(viewer: Viewer): Promise<number> {
 }
 
 export async function markMyNotificationsRead(viewer: Viewer, ids?: string[]): Promise<{ marked: number }> {
-  return { marked: await notifications.markRead(viewer.id, ids) };
+  const marked = await notifications.markRead(viewer.id, ids);
+  // The person's other tabs and devices drop their badge too.
+  if (marked > 0) await publish(userChannel(viewer.id), notifyEvents.read, { unread: await notifications.countUnread(viewer.id) });
+  return { marked };
 }

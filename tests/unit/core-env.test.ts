@@ -11,9 +11,10 @@ describe('configuration', () => {
     expect(env.PUSHER_PORT).toBe(6001);
   });
 
-  it('refuses to start a secure deployment (https AUTH_URL) without AUTH_SECRET', () => {
+  it('refuses to start a secure deployment (https AUTH_URL) without AUTH_SECRET and PUSHER_SECRET', () => {
     expect(() => parseEnv({ ...base, AUTH_URL: 'https://plaza.example' })).toThrow(/AUTH_SECRET is required/);
-    const env = parseEnv({ ...base, AUTH_URL: 'https://plaza.example', AUTH_SECRET: 'x'.repeat(40) });
+    expect(() => parseEnv({ ...base, AUTH_URL: 'https://plaza.example', AUTH_SECRET: 'x'.repeat(40) })).toThrow(/PUSHER_SECRET is required/);
+    const env = parseEnv({ ...base, AUTH_URL: 'https://plaza.example', AUTH_SECRET: 'x'.repeat(40), PUSHER_SECRET: 'realtime-secret' });
     expect(env.secureDeployment).toBe(true);
   });
 

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { LiveNotifications } from '@/components/notify/live-notifications';
 import { MarkNotificationsRead } from '@/components/notify/mark-read';
 import { translatedTitle } from '@/components/ui/translated-title';
 import { PersonRow } from '@/components/account/person-row';
@@ -20,6 +21,7 @@ export default async function NotificationsPage() {
   const unreadIds = visible.filter((item) => !item.read).map((item) => item.id);
   return (
     <>
+      <LiveNotifications />
       <PageHeader title={t('title')}>{unreadIds.length > 0 && <MarkNotificationsRead ids={unreadIds} />}</PageHeader>
       <div className="mx-auto max-w-2xl px-4">
         {visible.length === 0 ? (

@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { RelationActions } from '@/components/account/relation-actions';
 import { Avatar } from '@/components/ui/avatar';
-import { getProfile, handleSchema } from '@/lib/account';
+import { getFriendsStatus, getProfile, handleSchema } from '@/lib/account';
+import { PresenceLine } from '@/components/account/presence-status';
 import { AppError } from '@/lib/core/errors';
 import { imageUrl } from '@/lib/media/client';
 import { requireViewer } from '@/lib/core/session';
@@ -30,6 +31,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProfilePage({ params }: Props) {
   const profile = await loadProfile((await params).handle);
+  // Online status is for friends only (the service leaves everyone else out).
+  const status = profile.relation.friend ? (await getFriendsStatus(await requireViewer(), [profile.id])).get(profile.id) : undefined;
   const t = await getTranslations('people');
   const stats = [
     { label: t('friendsCount'), value: profile.counts.friends, href: profile.friendsVisible ? `/u/${profile.handle}/friends` : null },
@@ -61,6 +64,7 @@ export default async function ProfilePage({ params }: Props) {
             @{profile.handle}
             {profile.relation.followsYou && <span className="ml-2 rounded bg-surface-2 px-1.5 py-0.5 text-xs">{t('followsYou')}</span>}
           </p>
+          {status && <PresenceLine initial={status} />}
           {profile.bio && <p className="mt-2 whitespace-pre-line break-words">{profile.bio}</p>}
           {profile.location && <p className="mt-1 text-sm text-fg-muted">{t('livesIn', { location: profile.location })}</p>}
         </div>

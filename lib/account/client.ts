@@ -1,0 +1,2 @@
+/** What browser code may use from account: realtime event names and payload schemas. */
+export { accountEvents, personStatusSchema, type PersonStatus } from './events';

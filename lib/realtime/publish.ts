@@ -1,0 +1,45 @@
+import 'server-only';
+import { env } from '@/lib/core/env';
+import { pusherSdk } from './sdk';
+import type { RealtimeClientSettings } from './settings';
+
+const channelsPerTrigger = 100;
+
+/**
+ * Sends an event after the caller's transaction has committed (DESIGN.md rule 4). Realtime is a
+ * courtesy on top of stored state: when the realtime server is away the change still stands,
+ * and clients refetch when they reconnect, so a failed publish is logged, never thrown.
+ */
+export async function publish(channel: string, event: string, payload: unknown): Promise<void> {
+  await publishToEach([channel], event, payload);
+}
+
+/** One event to many channels, at most 100 per call as the protocol allows. */
+export async function publishToEach(channels: string[], event: string, payload: unknown): Promise<void> {
+  const sdk = pusherSdk();
+  for (let start = 0; start < channels.length; start += channelsPerTrigger) {
+    try {
+      await sdk.trigger(channels.slice(start, start + channelsPerTrigger), event, payload);
+    } catch (error) {
+      console.warn(`realtime: could not publish ${event}: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+}
+
+/** Which user channels are open right now: who is online, as the realtime server sees it. */
+export async function occupiedUserChannels(): Promise<string[]> {
+  const response = await pusherSdk().get({ path: '/channels', params: { filter_by_prefix: 'private-user-' } });
+  const body = (await response.json()) as { channels?: Record<string, unknown> };
+  return Object.keys(body.channels ?? {});
+}
+
+export function realtimeClientSettings(): RealtimeClientSettings {
+  const config = env();
+  return {
+    key: config.PUSHER_KEY,
+    host: config.PUSHER_HOST,
+    port: config.PUSHER_PORT,
+    useTLS: config.PUSHER_USE_TLS,
+    cluster: config.PUSHER_CLUSTER,
+  };
+}
