@@ -7,7 +7,7 @@ import { startChild, waitForHttp } from './processes';
 export async function startRealtime(options: { env: NodeJS.ProcessEnv; port: number; appUrl: string; quiet?: boolean; extraEnv?: Record<string, string> }): Promise<Record<string, string>> {
   const realtimeEnv: Record<string, string> = {
     PUSHER_PORT: String(options.port),
-    REALTIME_WEBHOOK_URL: `${options.appUrl}/api/realtime/webhook`,
+    REALTIME_WEBHOOK_URL: options.env.REALTIME_WEBHOOK_URL ?? `${options.appUrl}/api/realtime/webhook`,
     ...options.extraEnv,
   };
   const env = { ...options.env, ...realtimeEnv };

@@ -2,10 +2,11 @@
  * Demo data for an empty database, written through the domains' own services so it obeys the
  * same rules as anything a person does. Run with the react-server condition (see start.ts).
  */
-import { acceptFriendRequest, block, countPeople, follow, listFriendRequests, sendFriendRequest, signUp, updateProfile } from '@/lib/account';
+import { acceptFriendRequest, block, countPeople, follow, listFriendRequests, recordUserChannels, sendFriendRequest, signUp, updateProfile } from '@/lib/account';
+import { userChannel } from '@/lib/realtime';
 import type { Viewer } from '@/lib/core/session';
 import { seedAvatars } from './avatars';
-import { demoBlocks, demoFollows, demoFriendships, demoPassword, demoPendingRequests, demoPeople } from './people';
+import { demoBlocks, demoFollows, demoFriendships, demoPassword, demoPendingRequests, demoPeople, demoRecentlyActive } from './people';
 
 async function seedPeople(): Promise<Map<string, Viewer>> {
   const viewers = new Map<string, Viewer>();
@@ -32,11 +33,19 @@ async function seedGraph(viewers: Map<string, Viewer>): Promise<void> {
   for (const [blocker, blocked] of demoBlocks) await block(as(blocker), blocked);
 }
 
+/** A visit as the realtime server reports one: their app opened, then closed. */
+async function seedRecentVisits(viewers: Map<string, Viewer>): Promise<void> {
+  const channels = demoRecentlyActive.map((handle) => userChannel(viewers.get(handle)!.id));
+  await recordUserChannels(channels, true);
+  await recordUserChannels(channels, false);
+}
+
 export async function seedDemoData(log: (line: string) => void): Promise<boolean> {
   if ((await countPeople()) > 0) return false;
   const viewers = await seedPeople();
   await seedAvatars(demoPeople.map((person) => ({ id: viewers.get(person.handle)!.id, handle: person.handle, name: person.name })));
   await seedGraph(viewers);
+  await seedRecentVisits(viewers);
   log(`Demo data: ${demoPeople.length} people, ${demoFriendships.length} friendships, ${demoPendingRequests.length} pending requests, ${demoFollows.length} follows, ${demoBlocks.length} block.`);
   return true;
 }

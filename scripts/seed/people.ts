@@ -25,6 +25,8 @@ export const demoFriendships: [string, string][] = [
   ['tomas', 'sofia'], ['tomas', 'lukas'],
   ['priya', 'kwame'], ['priya', 'amara'], ['kwame', 'omar'],
 ];
+/** Ana's friends who were on Plaza a moment ago: their profiles say when they were last active. */
+export const demoRecentlyActive = ['mei', 'tomas', 'priya'];
 /** Requests still waiting: two to Ana, one from her. */
 export const demoPendingRequests: [from: string, to: string][] = [['wei', 'ana'], ['lukas', 'ana'], ['ana', 'omar']];
 export const demoFollows: [follower: string, followee: string][] = [
