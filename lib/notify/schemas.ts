@@ -1,7 +1,17 @@
 import { z } from 'zod';
 
 /** What each kind of notification carries; ids only, the page fetches names. */
-export const notificationKinds = ['friend.request', 'friend.accepted', 'follow.new'] as const;
+export const notificationKinds = [
+  'friend.request',
+  'friend.accepted',
+  'follow.new',
+  // Money: data carries `amount` (minor units) and `currency`.
+  'money.received',
+  'transfer.accepted',
+  'transfer.returned',
+  'redpacket.received',
+  'topup.credited',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export type NotificationDto = {

@@ -31,13 +31,20 @@ export default async function NotificationsPage() {
             {visible.map((item) => {
               const actor = item.actorId ? people.get(item.actorId)! : null;
               const when = format.relativeTime(item.createdAt);
+              // Money notifications carry minor units and a currency; show them as money.
+              const amount = item.data.amount && item.data.currency ? format.number(Number(item.data.amount) / 100, { style: 'currency', currency: item.data.currency }) : '';
+              const text = `${t(`kinds.${item.kind}`, { amount })} · ${when}`;
+              const unread = !item.read && <span className="size-2.5 shrink-0 rounded-full bg-brand" role="img" aria-label={t('unread')} />;
               return actor ? (
-                <PersonRow key={item.id} person={actor} detail={`${t(`kinds.${item.kind}`)} · ${when}`}>
-                  {!item.read && (
-                    <span className="size-2.5 rounded-full bg-brand" role="img" aria-label={t('unread')} />
-                  )}
+                <PersonRow key={item.id} person={actor} detail={text}>
+                  {unread}
                 </PersonRow>
-              ) : null;
+              ) : (
+                <li key={item.id} className="flex items-center gap-3 py-3">
+                  <span className="min-w-0 flex-1">{text}</span>
+                  {unread}
+                </li>
+              );
             })}
           </ul>
         )}
