@@ -62,6 +62,9 @@ const envSchema = z
       .enum(['true', 'false'])
       .default('false')
       .transform((value) => value === 'true'),
+    // Tests only: the ledger stops inside its transaction and touches this file, so a test can
+    // kill the process mid-posting. Never set in a deployment.
+    PAY_TEST_PAUSE_FILE: optionalText,
     // Sign-in with other accounts: each provider is offered only when all its settings are present.
     OIDC_ISSUER: optionalText.pipe(z.url().optional()),
     OIDC_CLIENT_ID: optionalText,

@@ -87,23 +87,24 @@ export async function insertPacket(tx: Tx, data: Omit<PacketRow, 'id' | 'status'
   return { packet: rows[0], created: true };
 }
 
-/** Locks the packet against expiry while a share is taken (claims share the lock). */
+/**
+ * Claims of one packet take turns on the packet's row. They would queue on the sender's
+ * holding account a moment later anyway; taking the packet first means a claim, the packet
+ * finishing and its expiry can never interleave or deadlock.
+ */
 export async function findPacketForClaim(tx: Tx, id: string): Promise<PacketRow | null> {
-  const rows = await tx.$queryRaw<PacketRow[]>`SELECT * FROM "RedPacket" WHERE id = ${id} FOR SHARE`;
+  const rows = await tx.$queryRaw<PacketRow[]>`SELECT * FROM "RedPacket" WHERE id = ${id} FOR UPDATE`;
   return rows[0] ?? null;
 }
 
 /**
- * Takes the next free share for `claimantId` in one statement: SKIP LOCKED lets concurrent
- * claimers take different shares, and the unique (packet, claimant) index refuses a second
- * share for the same person even if two of their requests race.
+ * Takes the next free share for `claimantId` (under the packet's lock, see findPacketForClaim);
+ * the unique (packet, claimant) index refuses a second share for one person regardless.
  */
 export async function takeShare(tx: Tx, packetId: string, claimantId: string, at: Date): Promise<ShareRow | null> {
   const rows = await tx.$queryRaw<ShareRow[]>`
     UPDATE "RedPacketShare" SET "claimantId" = ${claimantId}, "claimedAt" = ${at}
-    WHERE id = (
-      SELECT id FROM "RedPacketShare" WHERE "packetId" = ${packetId} AND "claimantId" IS NULL
-      ORDER BY position LIMIT 1 FOR UPDATE SKIP LOCKED)
+    WHERE id = (SELECT id FROM "RedPacketShare" WHERE "packetId" = ${packetId} AND "claimantId" IS NULL ORDER BY position LIMIT 1)
     RETURNING *`;
   return rows[0] ?? null;
 }

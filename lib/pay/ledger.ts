@@ -1,5 +1,7 @@
 import 'server-only';
+import { writeFileSync } from 'node:fs';
 import { db, Prisma } from '@/lib/core/db';
+import { env } from '@/lib/core/env';
 import { AppError } from '@/lib/core/errors';
 import type { Currency } from './money';
 
@@ -91,7 +93,16 @@ export async function post(tx: Tx, input: PostingInput): Promise<PostingResult> 
     INSERT INTO "LedgerEntry" ("postingId", "accountId", amount, currency)
     SELECT ${postingId}, account_id, amount, ${input.currency}::"Currency"
     FROM unnest(${ids}::text[], ${amounts}::bigint[]) AS e(account_id, amount)`;
+  await pauseForCrashTest();
   return { postingId, created: true };
+}
+
+/** See PAY_TEST_PAUSE_FILE: holds the transaction open until the test kills this process. */
+async function pauseForCrashTest(): Promise<void> {
+  const file = env().PAY_TEST_PAUSE_FILE;
+  if (!file) return;
+  writeFileSync(file, String(process.pid));
+  await new Promise(() => {});
 }
 
 type LockedAccount = { id: string; balance: bigint; mayGoNegative: boolean };

@@ -129,10 +129,6 @@ export async function claimRedPacket(viewer: Viewer, id: string): Promise<{ amou
     const finished = (await records.countFreeShares(tx, id)) === 0;
     if (finished) await records.setPacketStatus(tx, id, 'FINISHED');
     return { amount: Number(share.amount), finished };
-  }).catch((error: unknown) => {
-    // Two requests from one person racing past the check meet the unique index instead.
-    if (error instanceof Error && 'code' in error && (error as { code?: string }).code === 'P2002') throw new AppError('CONFLICT', 'pay.packetAlreadyClaimed');
-    throw error;
   });
   const packet = await getRedPacket(viewer, id);
   await redPacketChanged({ packet, change: result.finished ? 'finished' : 'claimed', claimantId: viewer.id });
