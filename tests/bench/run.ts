@@ -1,30 +1,46 @@
 /**
- * `npm run bench`: figures the README reports. Today: the first-load JavaScript of each route,
- * uncompressed and gzipped, read from the last `next build`
- * (.next/diagnostics/route-bundle-stats.json; Next 16 no longer prints sizes).
- * Later domains add their benchmarks beside this file and register them here.
+ * `npm run bench [-- name…]`: figures the README reports. With no name, every benchmark runs;
+ * `npm run bench -- realtime` runs that one alone.
+ * - bundle: the first-load JavaScript of each route, uncompressed and gzipped, read from the last
+ *   `next build` (.next/diagnostics/route-bundle-stats.json; Next 16 no longer prints sizes).
+ * - realtime: fan-out, memory and HTTP API throughput of the realtime server
+ *   (tests/bench/realtime; saturates the CPU, so run it under `flock /tmp/plaza-heavy.lock`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { realtimeBench } from './realtime/realtime-bench';
 
 type RouteStats = { route: string; firstLoadUncompressedJsBytes: number; firstLoadChunkPaths: string[] };
 
-const statsFile = '.next/diagnostics/route-bundle-stats.json';
-if (!existsSync(statsFile)) {
-  console.error('No build found: run `npm run build` (or `npm start` once) first.');
+function bundleBench(): void {
+  const statsFile = '.next/diagnostics/route-bundle-stats.json';
+  if (!existsSync(statsFile)) {
+    console.log('First-load JavaScript: skipped, no build found (run `npm run build` or `npm start` once first).');
+    return;
+  }
+
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  const gzipCache = new Map<string, number>();
+  const gzipped = (path: string) => {
+    if (!gzipCache.has(path)) gzipCache.set(path, gzipSync(readFileSync(path)).length);
+    return gzipCache.get(path)!;
+  };
+
+  const stats = (JSON.parse(readFileSync(statsFile, 'utf8')) as RouteStats[]).sort((a, b) => a.route.localeCompare(b.route));
+  console.log('First-load JavaScript per route (uncompressed / gzip):');
+  for (const route of stats) {
+    const gz = route.firstLoadChunkPaths.reduce((sum, path) => sum + gzipped(path), 0);
+    console.log(`  ${route.route.padEnd(28)} ${kib(route.firstLoadUncompressedJsBytes).padStart(10)} / ${kib(gz).padStart(9)}`);
+  }
+}
+
+const benchmarks: Record<string, () => void | Promise<void>> = { bundle: bundleBench, realtime: realtimeBench };
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in benchmarks));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark: ${unknown.join(', ')}. Known: ${Object.keys(benchmarks).join(', ')}.`);
   process.exit(1);
 }
-
-const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-const gzipCache = new Map<string, number>();
-const gzipped = (path: string) => {
-  if (!gzipCache.has(path)) gzipCache.set(path, gzipSync(readFileSync(path)).length);
-  return gzipCache.get(path)!;
-};
-
-const stats = (JSON.parse(readFileSync(statsFile, 'utf8')) as RouteStats[]).sort((a, b) => a.route.localeCompare(b.route));
-console.log('First-load JavaScript per route (uncompressed / gzip):');
-for (const route of stats) {
-  const gz = route.firstLoadChunkPaths.reduce((sum, path) => sum + gzipped(path), 0);
-  console.log(`  ${route.route.padEnd(28)} ${kib(route.firstLoadUncompressedJsBytes).padStart(10)} / ${kib(gz).padStart(9)}`);
-}
+for (const name of asked.length > 0 ? asked : Object.keys(benchmarks)) await benchmarks[name]!();
+// Keep-alive agents and IPC channels must not hold the process open once the figures are out.
+process.exit(0);
