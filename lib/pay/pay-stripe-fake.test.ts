@@ -173,3 +173,30 @@ describe("Plaza's client factory", () => {
     expect(session.url).toContain(fake.url);
   });
 });
+
+describe('the fake on its own', () => {
+  it('starts from main.ts, prints where it listens, and serves the API with the given key', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/stripe-fake/main.ts'], {
+      env: { ...process.env, PORT: '0', STRIPE_SECRET_KEY: 'sk_test_standalone_fake', STRIPE_WEBHOOK_SECRET: 'whsec_standalone' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        let output = '';
+        child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+          output += chunk;
+          if (output.includes('\n')) resolve(output.split('\n')[0]!);
+        });
+        child.once('exit', (code) => reject(new Error(`the fake exited with ${code}`)));
+      });
+      const printed = JSON.parse(line) as { url: string; port: number; secretKey: string; webhookSecret: string };
+      expect(printed).toMatchObject({ secretKey: 'sk_test_standalone_fake', webhookSecret: 'whsec_standalone' });
+      const standalone = new Stripe(printed.secretKey, { host: '127.0.0.1', port: printed.port, protocol: 'http', maxNetworkRetries: 0 });
+      const session = await standalone.checkout.sessions.create(topUp());
+      expect(session.url).toBe(`${printed.url}/pay/${session.id}`);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
