@@ -74,6 +74,14 @@ const envSchema = z
     AUTH_GITHUB_SECRET: optionalText,
     AUTH_GOOGLE_ID: optionalText,
     AUTH_GOOGLE_SECRET: optionalText,
+    // Card payments (Stripe): without a secret key the wallet works but cannot take cards.
+    // Host, port and protocol point the SDK at stripe-mock or Plaza's test fake instead of
+    // api.stripe.com.
+    STRIPE_SECRET_KEY: optionalText,
+    STRIPE_WEBHOOK_SECRET: optionalText,
+    STRIPE_API_HOST: optionalText,
+    STRIPE_API_PORT: optionalText.transform((value) => (value === undefined ? undefined : Number(value))).pipe(z.number().int().positive().max(65535).optional()),
+    STRIPE_API_PROTOCOL: optionalText.pipe(z.enum(['http', 'https']).optional()),
   })
   .transform((raw) => ({ ...raw, secureDeployment: raw.AUTH_URL?.startsWith('https://') ?? false }))
   .superRefine((value, ctx) => {
@@ -82,6 +90,10 @@ const envSchema = z
     }
     if (value.secureDeployment && !value.PUSHER_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['PUSHER_SECRET'], message: 'PUSHER_SECRET is required when AUTH_URL is https' });
+    }
+    // Unsigned webhooks would let anyone credit a wallet: a live deployment taking cards must verify them.
+    if (value.secureDeployment && value.STRIPE_SECRET_KEY && !value.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'STRIPE_WEBHOOK_SECRET is required when AUTH_URL is https and STRIPE_SECRET_KEY is set' });
     }
     // A half-configured provider would silently not appear; say which setting is missing.
     const providerSettings = [

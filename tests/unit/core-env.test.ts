@@ -18,6 +18,15 @@ describe('configuration', () => {
     expect(env.secureDeployment).toBe(true);
   });
 
+  it('refuses card payments in a secure deployment unless Stripe webhooks can be verified', () => {
+    const secure = { ...base, AUTH_URL: 'https://plaza.example', AUTH_SECRET: 'x'.repeat(40), PUSHER_SECRET: 'realtime-secret' };
+    expect(parseEnv(secure).STRIPE_SECRET_KEY).toBeUndefined();
+    expect(() => parseEnv({ ...secure, STRIPE_SECRET_KEY: 'sk_live_123' })).toThrow(/STRIPE_WEBHOOK_SECRET is required/);
+    expect(parseEnv({ ...secure, STRIPE_SECRET_KEY: 'sk_live_123', STRIPE_WEBHOOK_SECRET: 'whsec_abc' }).STRIPE_WEBHOOK_SECRET).toBe('whsec_abc');
+    expect(parseEnv({ ...base, STRIPE_API_PORT: '12111', STRIPE_API_PROTOCOL: 'http' })).toMatchObject({ STRIPE_API_PORT: 12111, STRIPE_API_PROTOCOL: 'http' });
+    expect(() => parseEnv({ ...base, STRIPE_API_PROTOCOL: 'ftp' })).toThrow(/STRIPE_API_PROTOCOL/);
+  });
+
   it('names every invalid setting at once', () => {
     expect(() => parseEnv({ RATE_LIMIT_SIGNIN_PER_IP: '-3' })).toThrow(/DATABASE_URL[\s\S]*RATE_LIMIT_SIGNIN_PER_IP/);
   });

@@ -8,6 +8,7 @@ import enRecovery from './en/recovery.json';
 import enMedia from './en/media.json';
 import enProfileMedia from './en/profile-media.json';
 import enIdentity from './en/identity.json';
+import enPayStripe from './en/pay-stripe.json';
 import zhAccount from './zh-CN/account.json';
 import zhAdmin from './zh-CN/admin.json';
 import zhCore from './zh-CN/core.json';
@@ -17,14 +18,15 @@ import zhRecovery from './zh-CN/recovery.json';
 import zhMedia from './zh-CN/media.json';
 import zhProfileMedia from './zh-CN/profile-media.json';
 import zhIdentity from './zh-CN/identity.json';
+import zhPayStripe from './zh-CN/pay-stripe.json';
 
 /**
  * Messages are kept one file per domain and locale, so domains add strings without touching
  * each other's files; they are deep-merged here (a domain may add keys under `errors`).
  */
 const byLocale: Record<Locale, object[]> = {
-  en: [enCore, enAccount, enPeople, enNotify, enRecovery, enAdmin, enMedia, enProfileMedia, enIdentity],
-  'zh-CN': [zhCore, zhAccount, zhPeople, zhNotify, zhRecovery, zhAdmin, zhMedia, zhProfileMedia, zhIdentity],
+  en: [enCore, enAccount, enPeople, enNotify, enRecovery, enAdmin, enMedia, enProfileMedia, enIdentity, enPayStripe],
+  'zh-CN': [zhCore, zhAccount, zhPeople, zhNotify, zhRecovery, zhAdmin, zhMedia, zhProfileMedia, zhIdentity, zhPayStripe],
 };
 
 type Tree = { [key: string]: string | Tree };
