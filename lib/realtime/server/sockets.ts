@@ -80,6 +80,9 @@ export class SocketHandler {
   }
 
   private receive(connection: Connection, raw: RawData, isBinary: boolean): void {
+    // ws still delivers frames that arrive while a close it started is under way; acting on them
+    // would subscribe a connection the hub has already forgotten, leaving a ghost member behind.
+    if (connection.socket.readyState !== 1 || !this.hub.connections.has(connection)) return;
     this.alive(connection);
     if (!withinRate(connection.frames, this.config.limits.framesPerSecond, connection.lastActivity)) {
       if (connection.frames.count === this.config.limits.framesPerSecond + 1) {
