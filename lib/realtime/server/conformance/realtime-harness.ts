@@ -316,14 +316,12 @@ export async function subscribed(client: PusherClient, name: string): Promise<Ch
 export interface ReceivedEvent {
   event: string;
   data: unknown;
-  /** The member who sent a client event on a presence channel, as pusher-js reports it. */
-  userId?: string;
 }
 
 /** Records every event a pusher-js channel (or the user facade) receives. */
-export function record(source: { bind_global(callback: (event: string, data: unknown, meta?: { user_id?: string }) => void): unknown }): EventLog<ReceivedEvent> {
+export function record(source: { bind_global(callback: (event: string, data: unknown) => void): unknown }): EventLog<ReceivedEvent> {
   const log = new EventLog<ReceivedEvent>();
-  source.bind_global((event, data, meta) => log.push({ event, data, userId: meta?.user_id }));
+  source.bind_global((event, data) => log.push({ event, data }));
   return log;
 }
 
