@@ -29,18 +29,25 @@ const routes = {
   terminate: /^\/apps\/([^/]+)\/users\/([^/]+)\/terminate_connections$/,
 };
 
+/** Past this much of a refused body the sender is cut off instead of read to the end. */
+const drainFactor = 16;
+
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let refused = false;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
+      if (size <= limit) return void chunks.push(chunk);
+      // Destroying the request at once would reset the connection before the 413 is read:
+      // the rest is read and dropped, so the client gets its answer.
+      if (!refused) {
+        refused = true;
+        chunks.length = 0;
         reject(new HttpError(413, `Request body is larger than ${limit} bytes`));
-        request.destroy();
-        return;
       }
-      chunks.push(chunk);
+      if (size > limit * drainFactor) request.destroy();
     });
     request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
@@ -79,7 +86,7 @@ export class HttpApi {
 
   private reply(response: ServerResponse, status: number, body: unknown): void {
     if (response.headersSent) return;
-    response.writeHead(status, { 'content-type': 'application/json' });
+    response.writeHead(status, status === 413 ? { 'content-type': 'application/json', connection: 'close' } : { 'content-type': 'application/json' });
     response.end(JSON.stringify(body));
   }
 
