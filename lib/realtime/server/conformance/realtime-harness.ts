@@ -450,7 +450,7 @@ export interface SignedRequest {
   body?: unknown;
   params?: Record<string, string>;
   /** Ways to get the signing wrong on purpose. */
-  tamper?: { key?: string; timestamp?: number; bodyMd5?: string; secret?: string };
+  tamper?: { key?: string; timestampOffset?: number; bodyMd5?: string; secret?: string };
 }
 
 /** Signs as the Pusher HTTP API specifies, by hand, so each part can be broken on purpose. */
@@ -459,7 +459,7 @@ export async function signedFetch(target: Target, request: SignedRequest): Promi
   const body = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
   const params: Record<string, string> = {
     auth_key: request.tamper?.key ?? target.key,
-    auth_timestamp: String(request.tamper?.timestamp ?? Math.floor(Date.now() / 1000)),
+    auth_timestamp: String(Math.floor(Date.now() / 1000) + (request.tamper?.timestampOffset ?? 0)),
     auth_version: '1.0',
     ...request.params,
   };

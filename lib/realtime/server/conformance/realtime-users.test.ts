@@ -66,6 +66,21 @@ describe('user sign-in', () => {
     expect(mallory.frames.count(mallory.event('private-note'))).toBe(0);
     expect(anonymous.frames.count(anonymous.event('private-note'))).toBe(0);
   });
+
+  it('stops a connection getting the previous user\'s messages once it signs in as someone else', async () => {
+    const first = uniqueName('user-');
+    const second = uniqueName('user-');
+    const raw = await signedInRaw(first);
+    expect((await raw.subscribe(`#server-to-user-${first}`)).event).toBe('pusher_internal:subscription_succeeded');
+    const after = raw.frames.mark();
+    raw.send({ event: 'pusher:signin', data: target.sdk.authenticateUser(raw.socketId, { id: second }) });
+    await raw.frames.waitFor(raw.event('pusher:signin_success'), 'the second signin_success', { after });
+    expect((await raw.subscribe(`#server-to-user-${second}`)).event).toBe('pusher_internal:subscription_succeeded');
+    await target.sdk.sendToUser(first, 'for-first', {});
+    await target.sdk.sendToUser(second, 'for-second', {});
+    await raw.frames.waitFor(raw.event('for-second'), 'the message for the new user');
+    expect(raw.frames.count(raw.event('for-first'))).toBe(0);
+  });
 });
 
 describe('terminateUserConnections', () => {
