@@ -53,7 +53,9 @@ export class SocketHandler {
     socket.on('message', (data, isBinary) => this.receive(connection, data, isBinary));
     socket.on('pong', () => this.alive(connection));
     socket.on('close', () => this.hub.remove(connection));
-    socket.on('error', () => socket.terminate());
+    // ws has already started a close (1009 for an oversized frame) when a protocol error gets
+    // here: terminating now could drop that close frame, and the client would see only 1006.
+    socket.on('error', () => socket.readyState === socket.OPEN && socket.terminate());
     send(connection, encodeFrame('pusher:connection_established', { socket_id: connection.socketId, activity_timeout: this.config.activityTimeoutSeconds }));
     return connection;
   }
