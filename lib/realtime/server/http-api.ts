@@ -29,18 +29,34 @@ const routes = {
   terminate: /^\/apps\/([^/]+)\/users\/([^/]+)\/terminate_connections$/,
 };
 
+/** A path segment that is not valid percent-encoding is the caller's mistake, not a 500. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, 'Malformed percent-encoding in the path');
+  }
+}
+
+/** Past this much of a refused body the sender is cut off instead of read to the end. */
+const drainFactor = 16;
+
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let refused = false;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
+      if (size <= limit) return void chunks.push(chunk);
+      // Destroying the request at once would reset the connection before the 413 is read:
+      // the rest is read and dropped, so the client gets its answer.
+      if (!refused) {
+        refused = true;
+        chunks.length = 0;
         reject(new HttpError(413, `Request body is larger than ${limit} bytes`));
-        request.destroy();
-        return;
       }
-      chunks.push(chunk);
+      if (size > limit * drainFactor) request.destroy();
     });
     request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
@@ -67,7 +83,7 @@ export class HttpApi {
       const body = method === 'POST' ? await readBody(request, this.config.limits.httpBodyBytes) : Buffer.alloc(0);
       const appId = url.pathname.match(/^\/apps\/([^/]+)\//)?.[1];
       if (appId === undefined) throw new HttpError(404, 'Not found');
-      if (decodeURIComponent(appId) !== this.config.appId) throw new HttpError(404, `Unknown app: ${appId}`);
+      if (decoded(appId) !== this.config.appId) throw new HttpError(404, `Unknown app: ${appId}`);
       this.authenticate(method, url, body);
       const result = this.route(method, url.pathname, url.searchParams, body);
       this.reply(response, 200, result);
@@ -79,7 +95,7 @@ export class HttpApi {
 
   private reply(response: ServerResponse, status: number, body: unknown): void {
     if (response.headersSent) return;
-    response.writeHead(status, { 'content-type': 'application/json' });
+    response.writeHead(status, status === 413 ? { 'content-type': 'application/json', connection: 'close' } : { 'content-type': 'application/json' });
     response.end(JSON.stringify(body));
   }
 
@@ -108,10 +124,10 @@ export class HttpApi {
     if (method === 'POST' && routes.events.test(path)) return this.trigger(this.parseEvent(this.json(body)));
     if (method === 'POST' && routes.batch.test(path)) return this.triggerBatch(this.json(body));
     if (method === 'GET' && routes.channels.test(path)) return this.channels(query);
-    if (method === 'GET' && (match = path.match(routes.users))) return this.users(decodeURIComponent(match[2]!));
-    if (method === 'GET' && (match = path.match(routes.channel))) return this.channel(decodeURIComponent(match[2]!), query);
+    if (method === 'GET' && (match = path.match(routes.users))) return this.users(decoded(match[2]!));
+    if (method === 'GET' && (match = path.match(routes.channel))) return this.channel(decoded(match[2]!), query);
     if (method === 'POST' && (match = path.match(routes.terminate))) {
-      this.terminate(decodeURIComponent(match[2]!));
+      this.terminate(decoded(match[2]!));
       return {};
     }
     throw new HttpError(404, 'Not found');

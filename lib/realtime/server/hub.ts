@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import { channelKind } from './protocol';
+import { channelKind, serverToUserPrefix } from './protocol';
 import type { WebhookSender } from './webhooks';
 
 /** One open WebSocket and what it has joined. */
@@ -76,6 +76,10 @@ export class Hub {
   }
 
   signIn(connection: Connection, userId: string): void {
+    if (connection.userId && connection.userId !== userId) {
+      // Signed in as someone else now: the previous user's messages must stop reaching it.
+      this.leave(connection, `${serverToUserPrefix}${connection.userId}`);
+    }
     if (connection.userId) this.forgetUser(connection);
     connection.userId = userId;
     let set = this.users.get(userId);

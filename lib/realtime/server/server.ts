@@ -8,6 +8,15 @@ import { ErrorCode, errorFrame, supportedProtocols } from './protocol';
 import { SocketHandler } from './sockets';
 import { WebhookSender } from './webhooks';
 
+/** A key that is not valid percent-encoding names no app; it must not throw out of the upgrade. */
+function safeDecode(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
 export interface RealtimeServer {
   port: number;
   config: RealtimeServerConfig;
@@ -47,16 +56,16 @@ export async function startRealtimeServer(overrides: Partial<RealtimeServerConfi
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.frameBytes, perMessageDeflate: false });
 
   http.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', 'http://realtime');
-    const key = url.pathname.match(/^\/app\/([^/]+)$/)?.[1];
-    if (key === undefined) {
+    const url = URL.parse(request.url ?? '/', 'http://realtime');
+    const key = url?.pathname.match(/^\/app\/([^/]+)$/)?.[1];
+    if (!url || key === undefined) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
       // The protocol reports these as a pusher:error and a close code, so clients know to stop.
       const protocol = Number(url.searchParams.get('protocol'));
-      if (decodeURIComponent(key) !== config.key) {
+      if (safeDecode(key) !== config.key) {
         ws.send(errorFrame(ErrorCode.appNotFound, `Application does not exist: ${key}`));
         return ws.close(ErrorCode.appNotFound, 'Application does not exist');
       }

@@ -53,7 +53,9 @@ export class SocketHandler {
     socket.on('message', (data, isBinary) => this.receive(connection, data, isBinary));
     socket.on('pong', () => this.alive(connection));
     socket.on('close', () => this.hub.remove(connection));
-    socket.on('error', () => socket.terminate());
+    // ws has already started a close (1009 for an oversized frame) when a protocol error gets
+    // here: terminating now could drop that close frame, and the client would see only 1006.
+    socket.on('error', () => socket.readyState === socket.OPEN && socket.terminate());
     send(connection, encodeFrame('pusher:connection_established', { socket_id: connection.socketId, activity_timeout: this.config.activityTimeoutSeconds }));
     return connection;
   }
@@ -80,6 +82,9 @@ export class SocketHandler {
   }
 
   private receive(connection: Connection, raw: RawData, isBinary: boolean): void {
+    // ws still delivers frames that arrive while a close it started is under way; acting on them
+    // would subscribe a connection the hub has already forgotten, leaving a ghost member behind.
+    if (connection.socket.readyState !== 1 || !this.hub.connections.has(connection)) return;
     this.alive(connection);
     if (!withinRate(connection.frames, this.config.limits.framesPerSecond, connection.lastActivity)) {
       if (connection.frames.count === this.config.limits.framesPerSecond + 1) {

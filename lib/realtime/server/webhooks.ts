@@ -24,7 +24,7 @@ const retryDelaysMs = [250, 1000, 4000];
 export class WebhookSender {
   private queue: WebhookEvent[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private readonly pendingLeaves = new Map<string, NodeJS.Timeout>();
+  private readonly pendingLeaves = new Map<string, { timer: NodeJS.Timeout; event: WebhookEvent }>();
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly options: WebhookOptions) {}
@@ -53,16 +53,20 @@ export class WebhookSender {
 
   /** Sends what is queued, leaving events included, and waits for delivery. */
   async close(): Promise<void> {
-    for (const timer of this.pendingLeaves.values()) clearTimeout(timer);
+    // Nobody comes back to a server that is going away: the held-back leaves are final.
+    for (const { timer, event } of this.pendingLeaves.values()) {
+      clearTimeout(timer);
+      this.push(event);
+    }
     this.pendingLeaves.clear();
     this.flush();
     await Promise.all(this.inFlight);
   }
 
   private cancelLeave(id: string): boolean {
-    const timer = this.pendingLeaves.get(id);
-    if (!timer) return false;
-    clearTimeout(timer);
+    const pending = this.pendingLeaves.get(id);
+    if (!pending) return false;
+    clearTimeout(pending.timer);
     this.pendingLeaves.delete(id);
     return true;
   }
@@ -76,7 +80,7 @@ export class WebhookSender {
       this.push(event);
     }, this.options.vacateDelayMs);
     timer.unref();
-    this.pendingLeaves.set(id, timer);
+    this.pendingLeaves.set(id, { timer, event });
   }
 
   private push(event: WebhookEvent): void {
