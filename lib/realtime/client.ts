@@ -79,17 +79,21 @@ export function RealtimeProvider({ settings, personId, children }: { settings: R
     const name = userChannel(personId);
     let live = true;
     let held: Channel | undefined;
-    // Marks the document once live updates flow, for styles and end-to-end checks to key on.
+    // Marks the document while live updates flow, for styles and end-to-end checks to key on.
     const mark = () => live && document.documentElement.setAttribute('data-realtime', 'live');
-    void connection.hold(name).then((channel) => {
+    const unmark = () => document.documentElement.removeAttribute('data-realtime');
+    const onState = ({ current }: { current: string }) => current !== 'connected' && unmark();
+    void connection.hold(name).then(async (channel) => {
       held = channel;
       if (channel.subscribed) mark();
       channel.bind('pusher:subscription_succeeded', mark);
+      (await connection.pusher).connection.bind('state_change', onState);
     });
     return () => {
       live = false;
       held?.unbind('pusher:subscription_succeeded', mark);
-      document.documentElement.removeAttribute('data-realtime');
+      void connection.pusher.then((pusher) => pusher.connection.unbind('state_change', onState));
+      unmark();
       void connection.release(name);
     };
   }, [connection, personId]);

@@ -1,4 +1,4 @@
-import { devices, expect, test, type Browser, type Page } from '@playwright/test';
+import { devices, expect, test, type Browser, type Page, type WebSocketRoute } from '@playwright/test';
 import { newPerson, signUp } from './support';
 
 async function personInOwnBrowser(browser: Browser, label: string) {
@@ -71,4 +71,39 @@ test('realtime: the auth route signs only the viewer’s own channels, and webho
     data: JSON.stringify({ time_ms: Date.now(), events: [{ name: 'channel_occupied', channel: 'private-user-x' }] }),
   });
   expect(forged.status()).toBe(401);
+});
+
+test('realtime: after the connection drops, the app catches up on what it missed', async ({ browser }) => {
+  const ana = await personInOwnBrowser(browser, 'ana');
+  const bo = await personInOwnBrowser(browser, 'bo');
+  // Ana's realtime socket goes through a switch the test controls: while it is off, a dropped
+  // socket cannot reconnect, as on a phone in a tunnel.
+  let reachable = true;
+  const sockets: WebSocketRoute[] = [];
+  const waiting: WebSocketRoute[] = [];
+  await ana.context.routeWebSocket(/\/app\//, (socket) => {
+    sockets.push(socket);
+    if (reachable) socket.connectToServer();
+    else waiting.push(socket);
+  });
+  await ana.page.goto('/discover');
+  await live(ana.page);
+  const nav = ana.page.getByRole('navigation', { name: 'Main' });
+
+  reachable = false;
+  await sockets.at(-1)!.close({ code: 4200, reason: 'Connection lost' });
+  await expect(ana.page.locator('html[data-realtime="live"]')).toHaveCount(0);
+  // Meanwhile Bo follows her: the event has nowhere to go.
+  await bo.page.goto(`/u/${ana.person.handle}`);
+  await bo.page.getByRole('button', { name: 'Follow' }).click();
+  await expect(bo.page.getByRole('button', { name: 'Unfollow' })).toBeVisible();
+  await expect(nav.getByLabel('1 unread notification')).toHaveCount(0);
+
+  // Back in reach: the channel is joined again and the page refetches what it missed.
+  reachable = true;
+  waiting.forEach((socket) => socket.connectToServer());
+  await live(ana.page);
+  await expect(nav.getByLabel('1 unread notification')).toBeVisible();
+  await ana.context.close();
+  await bo.context.close();
 });
