@@ -143,3 +143,80 @@ export async function findExpiredPacketIds(at: Date, take: number): Promise<stri
   const rows = await db().redPacket.findMany({ where: { status: 'OPEN', expiresAt: { lte: at } }, select: { id: true }, take });
   return rows.map((row) => row.id);
 }
+
+// ---- Card payments and charges -------------------------------------------------------------
+
+export type CardPaymentRow = { id: string; sessionId: string; personId: string; purpose: string; chargeId: string | null; amount: bigint; currency: Currency; status: 'OPEN' | 'PAID' | 'EXPIRED' | 'FAILED' };
+
+export async function insertCardPayment(data: { sessionId: string; personId: string; purpose: string; chargeId?: string; amount: number; currency: Currency }, tx?: Tx): Promise<void> {
+  await (tx ?? db()).cardPayment.upsert({
+    where: { sessionId: data.sessionId },
+    create: { ...data, chargeId: data.chargeId ?? null, amount: BigInt(data.amount) },
+    update: {},
+  });
+}
+
+/** Marks a session paid once: the first caller gets the row back, every later one gets null. */
+export async function markCardPaymentPaid(tx: Tx, sessionId: string, paymentIntentId: string | null, at: Date): Promise<CardPaymentRow | null> {
+  const rows = await tx.$queryRaw<CardPaymentRow[]>`
+    UPDATE "CardPayment" SET status = 'PAID', "paymentIntentId" = ${paymentIntentId}, "paidAt" = ${at}
+    WHERE "sessionId" = ${sessionId} AND status <> 'PAID'
+    RETURNING id, "sessionId", "personId", purpose, "chargeId", amount, currency::text AS currency, status::text AS status`;
+  return rows[0] ?? null;
+}
+
+export async function markCardPaymentClosed(tx: Tx, sessionId: string, status: 'EXPIRED' | 'FAILED'): Promise<void> {
+  await tx.cardPayment.updateMany({ where: { sessionId, status: 'OPEN' }, data: { status } });
+}
+
+export async function findCardPaymentForCharge(chargeId: string) {
+  return db().cardPayment.findFirst({ where: { chargeId, status: 'PAID' }, select: { paymentIntentId: true } });
+}
+
+/** Records a Stripe event as handled; false when it was handled before (or is being, concurrently). */
+export async function recordStripeEvent(tx: Tx, id: string, type: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`INSERT INTO "StripeEvent" (id, type) VALUES (${id}, ${type}) ON CONFLICT (id) DO NOTHING RETURNING id`;
+  return rows.length === 1;
+}
+
+export type ChargeRow = {
+  id: string;
+  payerId: string;
+  payeeId: string;
+  purpose: string;
+  reference: string;
+  amount: bigint;
+  fee: bigint;
+  refunded: bigint;
+  currency: Currency;
+  status: 'PENDING' | 'SETTLED' | 'FAILED';
+  method: string;
+  createdAt: Date;
+  settledAt: Date | null;
+};
+
+export async function insertCharge(tx: Tx, data: { payerId: string; payeeId: string; purpose: string; reference: string; amount: number; fee: number; currency: Currency; method: string; idempotencyKey: string }): Promise<{ charge: ChargeRow; created: boolean }> {
+  const rows = await tx.$queryRaw<ChargeRow[]>`
+    INSERT INTO "Charge" (id, "payerId", "payeeId", purpose, reference, amount, fee, currency, method, "idempotencyKey")
+    VALUES (gen_random_uuid()::text, ${data.payerId}, ${data.payeeId}, ${data.purpose}, ${data.reference}, ${data.amount}, ${data.fee}, ${data.currency}::"Currency", ${data.method}, ${data.idempotencyKey})
+    ON CONFLICT ("idempotencyKey") DO NOTHING
+    RETURNING *`;
+  if (rows[0]) return { charge: rows[0], created: true };
+  return { charge: (await tx.charge.findUniqueOrThrow({ where: { idempotencyKey: data.idempotencyKey } })) as ChargeRow, created: false };
+}
+
+export async function settleCharge(tx: Tx, id: string, at: Date): Promise<ChargeRow | null> {
+  const rows = await tx.$queryRaw<ChargeRow[]>`UPDATE "Charge" SET status = 'SETTLED', "settledAt" = ${at} WHERE id = ${id} AND status = 'PENDING' RETURNING *`;
+  return rows[0] ?? null;
+}
+
+/** Adds to what was refunded, never past the amount, under the row's lock. */
+export async function addRefund(tx: Tx, id: string, amount: number): Promise<ChargeRow | null> {
+  const rows = await tx.$queryRaw<ChargeRow[]>`
+    UPDATE "Charge" SET refunded = refunded + ${amount} WHERE id = ${id} AND status = 'SETTLED' AND refunded + ${amount} <= amount RETURNING *`;
+  return rows[0] ?? null;
+}
+
+export async function findCharge(id: string): Promise<ChargeRow | null> {
+  return (await db().charge.findUnique({ where: { id } })) as ChargeRow | null;
+}

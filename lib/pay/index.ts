@@ -15,3 +15,6 @@ export type { TransferDto, RedPacketDto, TransferInput, RedPacketInput } from '.
 import { createRedPacket, claimRedPacket } from './red-packets';
 /** `pay.redPacket.create` / `pay.redPacket.claim`, as other domains call them. */
 export const redPacket = { create: createRedPacket, claim: claimRedPacket };
+export { charge, refund, onChargeSettled, type ChargeDto, type ChargeInput, type ChargeResult } from './charges';
+export { handleStripeWebhook, handleStripeEvent } from './cards';
+export { cardPaymentsAvailable } from './stripe';
