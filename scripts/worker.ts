@@ -8,6 +8,7 @@ import { startWorker } from '@/lib/core/jobs';
 // Every domain's job handlers register themselves when their module loads.
 import '@/lib/core/mail';
 import '@/lib/account/recovery';
+import '@/lib/pay/jobs';
 import { reconcileOnlineStatus } from '@/lib/account';
 
 const worker = startWorker({ log: (line) => console.log(`[worker] ${line}`) });

@@ -67,6 +67,8 @@ type ClaimedJob = { id: string; kind: string; payload: unknown; attempts: number
 export type WorkerOptions = {
   /** Kinds this worker runs; default: every registered kind. Other jobs are left for other workers. */
   kinds?: string[];
+  /** Only the jobs with these dedupe keys: lets a test run its own jobs and nobody else's. */
+  dedupeKeys?: string[];
   leaseMs?: number;
   workerId?: string;
   log?: (line: string) => void;
@@ -75,6 +77,7 @@ export type WorkerOptions = {
 function resolved(options: WorkerOptions) {
   return {
     kinds: options.kinds ?? registeredJobKinds(),
+    dedupeKeys: options.dedupeKeys,
     leaseMs: options.leaseMs ?? env().JOB_LEASE_SECONDS * 1000,
     workerId: options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     log: options.log ?? (() => {}),
@@ -101,6 +104,7 @@ async function claim(options: Resolved): Promise<ClaimedJob | null> {
     WHERE "id" = (
       SELECT "id" FROM "Job"
       WHERE "kind" = ANY(${options.kinds})
+        AND (${options.dedupeKeys ?? null}::text[] IS NULL OR "dedupeKey" = ANY(${options.dedupeKeys ?? null}::text[]))
         AND (("status" = 'PENDING' AND "runAt" <= ${at})
           OR ("status" = 'RUNNING' AND "lockedAt" < ${new Date(at.getTime() - options.leaseMs)} AND "attempts" < "maxAttempts"))
       ORDER BY "runAt"

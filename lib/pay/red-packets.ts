@@ -2,6 +2,7 @@ import 'server-only';
 import { randomInt } from 'node:crypto';
 import { getPeopleSummaries } from '@/lib/account';
 import { now } from '@/lib/core/clock';
+import { enqueue } from '@/lib/core/jobs';
 import { AppError, notFound } from '@/lib/core/errors';
 import type { Viewer } from '@/lib/core/session';
 import * as records from './db';
@@ -10,6 +11,7 @@ import { redPacketChanged } from './notices';
 import { redPacketInputSchema, type RedPacketDto, type RedPacketInput } from './schemas';
 
 export const redPacketHoldMs = 24 * 60 * 60 * 1000;
+export const redPacketExpireJob = 'pay.redpacket.expire';
 
 /**
  * Splits `total` into `count` shares of at least one minor unit each. Equal: the remainder goes
@@ -84,6 +86,7 @@ export async function createRedPacket(viewer: Viewer, input: RedPacketInput): Pr
       shares,
     );
     if (inserted.created) {
+      await enqueue(redPacketExpireJob, { packetId: inserted.packet.id }, { runAt: inserted.packet.expiresAt, dedupeKey: `${redPacketExpireJob}:${inserted.packet.id}` }, tx);
       await post(tx, {
         idempotencyKey: `redpacket:${inserted.packet.id}:sent`,
         kind: 'redpacket.sent',
@@ -135,34 +138,35 @@ export async function claimRedPacket(viewer: Viewer, id: string): Promise<{ amou
   return { amount: result.amount, packet };
 }
 
-/** Job: what nobody claimed within 24 hours goes back to the sender. */
+/** The job for one packet, due when it expires: what nobody claimed goes back to the sender. */
+export async function expireRedPacketIfDue(id: string): Promise<boolean> {
+  const packet = await inTransaction(async (tx) => {
+    const locked = await records.lockExpiredPacket(tx, id, now());
+    if (!locked) return null;
+    const remainder = await records.sumFreeShares(tx, id);
+    if (remainder > 0) {
+      await post(tx, {
+        idempotencyKey: `redpacket:${id}:expired`,
+        kind: 'redpacket.returned',
+        currency: locked.currency,
+        meta: { packetId: id, context: locked.context },
+        entries: [
+          { account: { kind: 'HOLDING', ownerId: locked.senderId }, amount: -remainder },
+          { account: { kind: 'WALLET', ownerId: locked.senderId }, amount: remainder },
+        ],
+      });
+    }
+    await records.setPacketStatus(tx, id, 'EXPIRED');
+    return { ...locked, status: 'EXPIRED' as const };
+  });
+  if (packet) await redPacketChanged({ packet: toDto(packet), change: 'expired' });
+  return packet !== null;
+}
+
+/** Catch-up sweep over every expired packet (the per-packet jobs normally do this). */
 export async function expireRedPackets(): Promise<number> {
   let expired = 0;
-  for (const id of await records.findExpiredPacketIds(now(), 200)) {
-    const packet = await inTransaction(async (tx) => {
-      const locked = await records.lockExpiredPacket(tx, id, now());
-      if (!locked) return null;
-      const remainder = await records.sumFreeShares(tx, id);
-      if (remainder > 0) {
-        await post(tx, {
-          idempotencyKey: `redpacket:${id}:expired`,
-          kind: 'redpacket.returned',
-          currency: locked.currency,
-          meta: { packetId: id, context: locked.context },
-          entries: [
-            { account: { kind: 'HOLDING', ownerId: locked.senderId }, amount: -remainder },
-            { account: { kind: 'WALLET', ownerId: locked.senderId }, amount: remainder },
-          ],
-        });
-      }
-      await records.setPacketStatus(tx, id, 'EXPIRED');
-      return { ...locked, status: 'EXPIRED' as const };
-    });
-    if (packet) {
-      expired += 1;
-      await redPacketChanged({ packet: toDto(packet), change: 'expired' });
-    }
-  }
+  for (const id of await records.findExpiredPacketIds(now(), 200)) if (await expireRedPacketIfDue(id)) expired += 1;
   return expired;
 }
 

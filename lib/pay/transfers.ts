@@ -1,6 +1,7 @@
 import 'server-only';
 import { getPeopleSummaries } from '@/lib/account';
 import { now } from '@/lib/core/clock';
+import { enqueue } from '@/lib/core/jobs';
 import { AppError, notFound } from '@/lib/core/errors';
 import type { Viewer } from '@/lib/core/session';
 import * as records from './db';
@@ -10,6 +11,7 @@ import { transferInputSchema, type TransferDto, type TransferInput } from './sch
 
 /** An unaccepted transfer goes back to the sender after this long (issue: 24 hours). */
 export const transferHoldMs = 24 * 60 * 60 * 1000;
+export const transferReturnJob = 'pay.transfer.return';
 
 export function toTransferDto(row: records.TransferRow): TransferDto {
   return { ...row, amount: Number(row.amount) };
@@ -47,6 +49,7 @@ export async function transfer(viewer: Viewer, input: TransferInput): Promise<Tr
       expiresAt: new Date(at.getTime() + transferHoldMs),
     });
     if (!inserted.created) return inserted;
+    await enqueue(transferReturnJob, { transferId: inserted.transfer.id }, { runAt: inserted.transfer.expiresAt, dedupeKey: `${transferReturnJob}:${inserted.transfer.id}` }, tx);
     await post(tx, {
       idempotencyKey: `transfer:${inserted.transfer.id}:sent`,
       kind: 'transfer.sent',
@@ -98,20 +101,21 @@ export async function acceptTransfer(viewer: Viewer, id: string): Promise<Transf
   return dto;
 }
 
-/** Job: transfers nobody accepted in time go back to their senders. */
+/** The job for one transfer, due when it expires: back to the sender unless accepted by then. */
+export async function returnTransferIfExpired(id: string): Promise<boolean> {
+  const row = await inTransaction(async (tx) => {
+    const resolved = await records.resolveTransfer(tx, id, 'RETURNED', { expiredBy: now() }, now());
+    if (resolved) await settle(resolved, 'RETURNED', tx);
+    return resolved;
+  });
+  if (row) await transferChanged({ transfer: toTransferDto(row), change: 'returned' });
+  return row !== null;
+}
+
+/** Catch-up sweep over every expired transfer (the per-transfer jobs normally do this). */
 export async function returnExpiredTransfers(): Promise<number> {
   let returned = 0;
-  for (const id of await records.findExpiredTransferIds(now(), 200)) {
-    const row = await inTransaction(async (tx) => {
-      const resolved = await records.resolveTransfer(tx, id, 'RETURNED', { expiredBy: now() }, now());
-      if (resolved) await settle(resolved, 'RETURNED', tx);
-      return resolved;
-    });
-    if (row) {
-      returned += 1;
-      await transferChanged({ transfer: toTransferDto(row), change: 'returned' });
-    }
-  }
+  for (const id of await records.findExpiredTransferIds(now(), 200)) if (await returnTransferIfExpired(id)) returned += 1;
   return returned;
 }
 
