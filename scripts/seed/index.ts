@@ -6,6 +6,7 @@ import { acceptFriendRequest, block, countPeople, follow, listFriendRequests, re
 import { userChannel } from '@/lib/realtime';
 import type { Viewer } from '@/lib/core/session';
 import { seedAvatars } from './avatars';
+import { seedWallets } from './wallet';
 import { demoBlocks, demoFollows, demoFriendships, demoPassword, demoPendingRequests, demoPeople, demoRecentlyActive } from './people';
 
 async function seedPeople(): Promise<Map<string, Viewer>> {
@@ -46,7 +47,8 @@ export async function seedDemoData(log: (line: string) => void): Promise<boolean
   await seedAvatars(demoPeople.map((person) => ({ id: viewers.get(person.handle)!.id, handle: person.handle, name: person.name })));
   await seedGraph(viewers);
   await seedRecentVisits(viewers);
-  log(`Demo data: ${demoPeople.length} people, ${demoFriendships.length} friendships, ${demoPendingRequests.length} pending requests, ${demoFollows.length} follows, ${demoBlocks.length} block.`);
+  const wallets = await seedWallets(viewers);
+  log(`Demo data: ${demoPeople.length} people, ${demoFriendships.length} friendships, ${demoPendingRequests.length} pending requests, ${demoFollows.length} follows, ${demoBlocks.length} block; ${wallets}.`);
   return true;
 }
 
