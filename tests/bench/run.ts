@@ -5,9 +5,12 @@
  *   `next build` (.next/diagnostics/route-bundle-stats.json; Next 16 no longer prints sizes).
  * - realtime: fan-out, memory and HTTP API throughput of the realtime server
  *   (tests/bench/realtime; saturates the CPU, so run it under `flock /tmp/plaza-heavy.lock`).
+ * - pay: transfers through the ledger with 50 concurrent writers, and balance reads with a
+ *   million entries (tests/bench/pay; its own embedded database in .bench-data/).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { payBench } from './pay/pay-bench';
 import { realtimeBench } from './realtime/realtime-bench';
 
 type RouteStats = { route: string; firstLoadUncompressedJsBytes: number; firstLoadChunkPaths: string[] };
@@ -34,7 +37,7 @@ function bundleBench(): void {
   }
 }
 
-const benchmarks: Record<string, () => void | Promise<void>> = { bundle: bundleBench, realtime: realtimeBench };
+const benchmarks: Record<string, () => void | Promise<void>> = { bundle: bundleBench, realtime: realtimeBench, pay: payBench };
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(name in benchmarks));
 if (unknown.length > 0) {
