@@ -13,6 +13,7 @@ import { findFreePort } from './lib/postgres';
 import { startRealtime } from './lib/realtime';
 import { onShutdown, run, shutdown, startChild, stopEverythingOnSignals, waitForHttp } from './lib/processes';
 import { startOidcProvider } from '../tests/support/oidc-provider';
+import { startStripeFake } from '../tests/support/stripe-fake';
 
 const log = (line: string) => console.log(`[test] ${line}`);
 // `npm test -- <filter…>` runs only the test files whose paths match (both runners), and skips
@@ -116,8 +117,12 @@ async function main() {
     const oidc = await startOidcProvider({ redirectUri: `${env.PLAZA_BASE_URL}/api/auth/callback/oidc` });
     onShutdown(oidc.close);
     const oidcEnv = { OIDC_ISSUER: oidc.issuer, OIDC_CLIENT_ID: oidc.clientId, OIDC_CLIENT_SECRET: oidc.clientSecret, OIDC_NAME: 'Test ID' };
+    // Stripe's HTTP API, faked (hosted Stripe is unreachable here); the real SDK talks to it.
+    const stripe = await startStripeFake({ webhookUrl: `${env.PLAZA_BASE_URL}/api/stripe/webhook` });
+    onShutdown(stripe.close);
+    const stripeEnv = { STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_WEBHOOK_SECRET: stripe.webhookSecret, STRIPE_API_HOST: stripe.host, STRIPE_API_PORT: String(stripe.port), STRIPE_API_PROTOCOL: stripe.protocol };
     startChild(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(appPort), '-H', '127.0.0.1'], {
-      env: { ...env, ...oidcEnv, NODE_ENV: 'production' },
+      env: { ...env, ...oidcEnv, ...stripeEnv, NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     await waitForHttp(`${env.PLAZA_BASE_URL}/login`);

@@ -2,7 +2,7 @@ import { startStripeFake } from './index';
 
 /**
  * Runs the Stripe fake on its own (for `npm test`'s end-to-end run or by hand):
- *   PORT=12111 STRIPE_WEBHOOK_URL=http://127.0.0.1:3000/api/pay/stripe-webhook \
+ *   PORT=12111 STRIPE_WEBHOOK_URL=http://127.0.0.1:3000/api/stripe/webhook \
  *   STRIPE_WEBHOOK_SECRET=whsec_… node --import tsx tests/support/stripe-fake/main.ts
  * Prints one line of JSON with its URL and keys, then serves until SIGINT/SIGTERM.
  */
