@@ -60,7 +60,8 @@ function pendingIdentity(
 }
 
 /** A token for a signed-in person: only what getViewer needs, nothing from the provider. */
-const signedInToken = (account: { id: string; handle: string }) => ({ sub: account.id, handle: account.handle });
+/** `signedInAt` survives token refreshes, so "signed in recently" means a real sign-in. */
+const signedInToken = (account: { id: string; handle: string }) => ({ sub: account.id, handle: account.handle, signedInAt: Date.now() });
 
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() => {
   const config = env();
@@ -116,6 +117,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
         if (user) {
           token.sub = user.id;
           token.handle = (user as { handle?: string }).handle;
+          token.signedInAt = Date.now();
         }
         return token;
       },
@@ -123,6 +125,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
         if (token.sub) session.user.id = token.sub;
         (session.user as { handle?: string }).handle = token.handle as string | undefined;
         if (token.pending) (session as { pending?: PendingIdentity }).pending = token.pending as PendingIdentity;
+        if (typeof token.signedInAt === 'number') (session as { signedInAt?: number }).signedInAt = token.signedInAt;
         return session;
       },
     },

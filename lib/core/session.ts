@@ -39,3 +39,13 @@ export const getPendingIdentity = cache(async (): Promise<PendingIdentity | null
   if (!pending || pending.expiresAt < now().getTime()) return null;
   return pending;
 });
+
+/**
+ * Whether the viewer signed in (not merely kept a session alive) within `withinMs`: the proof
+ * asked of accounts without a password before a sensitive action.
+ */
+export async function signedInRecently(withinMs: number): Promise<boolean> {
+  const session = await auth();
+  const at = (session as { signedInAt?: number } | null)?.signedInAt;
+  return typeof at === 'number' && Date.now() - at <= withinMs;
+}
