@@ -358,6 +358,23 @@ const clientQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown
 };
 
 /**
+ * adapter-pg runs a script by splitting it on every `;`, which breaks a function body in
+ * `$$ … $$` or a comment with a semicolon. Postgres runs a multi-statement script itself when
+ * it is sent as one simple query, so send it whole.
+ */
+function wholeScripts(adapter: SqlDriverAdapter): void {
+  const driver = (adapter as unknown as { underlyingDriver(): pg.Pool }).underlyingDriver();
+  const reportError = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
+  adapter.executeScript = async (script: string) => {
+    try {
+      await driver.query(script);
+    } catch (error) {
+      reportError(error);
+    }
+  };
+}
+
+/**
  * Migration-aware adapter factory over adapter-pg. Differences from `PrismaPg` itself:
  * - connection settings are passed as separate fields: with a `connectionString`, pg lets the
  *   string's database override the shadow database's name;
@@ -418,6 +435,7 @@ class PgAdapters {
   }
 
   private onDispose(adapter: SqlDriverAdapter, cleanup: () => Promise<void>): SqlDriverAdapter {
+    wholeScripts(adapter);
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();

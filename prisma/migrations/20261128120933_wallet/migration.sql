@@ -207,9 +207,40 @@ CREATE UNIQUE INDEX "RedPacketShare_packetId_position_key" ON "RedPacketShare"("
 -- CreateIndex
 CREATE UNIQUE INDEX "RedPacketShare_packetId_claimantId_key" ON "RedPacketShare"("packetId", "claimantId");
 
--- People never go below zero, whatever the code above does.
-ALTER TABLE "LedgerAccount" ADD CONSTRAINT "LedgerAccount_balance_not_negative" CHECK ("mayGoNegative" OR "balance" >= 0);
--- Amounts are positive: a share or transfer of nothing is not money.
-ALTER TABLE "Transfer" ADD CONSTRAINT "Transfer_amount_positive" CHECK ("amount" > 0);
-ALTER TABLE "RedPacketShare" ADD CONSTRAINT "RedPacketShare_amount_positive" CHECK ("amount" > 0);
-ALTER TABLE "Charge" ADD CONSTRAINT "Charge_amounts_valid" CHECK ("amount" > 0 AND "fee" >= 0 AND "fee" <= "amount" AND "refunded" >= 0 AND "refunded" <= "amount");
+-- Guards the database keeps whatever the code above it does. They are triggers raising
+-- check_violation rather than CHECK constraints: see docs/decisions/003-ledger-guards-as-triggers.md.
+
+-- People's accounts never go below zero; only system accounts (clearing, promotions) may.
+CREATE FUNCTION plaza_ledger_account_not_negative() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT NEW."mayGoNegative" AND NEW.balance < 0 THEN
+    RAISE EXCEPTION 'ledger account % would go below zero', NEW.id USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER "LedgerAccount_balance_not_negative" BEFORE INSERT OR UPDATE ON "LedgerAccount"
+  FOR EACH ROW EXECUTE FUNCTION plaza_ledger_account_not_negative();
+
+-- A transfer, a red-packet share or a charge of nothing (or less) is not money.
+CREATE FUNCTION plaza_amount_positive() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.amount <= 0 THEN
+    RAISE EXCEPTION '% amount must be positive', TG_TABLE_NAME USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER "Transfer_amount_positive" BEFORE INSERT OR UPDATE ON "Transfer" FOR EACH ROW EXECUTE FUNCTION plaza_amount_positive();
+CREATE TRIGGER "RedPacketShare_amount_positive" BEFORE INSERT OR UPDATE ON "RedPacketShare" FOR EACH ROW EXECUTE FUNCTION plaza_amount_positive();
+
+-- A charge's fee and refunds stay within its amount.
+CREATE FUNCTION plaza_charge_amounts_valid() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.amount <= 0 OR NEW.fee < 0 OR NEW.fee > NEW.amount OR NEW.refunded < 0 OR NEW.refunded > NEW.amount THEN
+    RAISE EXCEPTION 'charge % amounts out of range', NEW.id USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER "Charge_amounts_valid" BEFORE INSERT OR UPDATE ON "Charge" FOR EACH ROW EXECUTE FUNCTION plaza_charge_amounts_valid();
