@@ -58,7 +58,7 @@ export default async function WalletPage({ searchParams }: Props) {
           </h2>
           <ul className="grid grid-cols-2 gap-3">
             {balances.map((row) => (
-              <li key={row.currency} className="flex flex-col gap-1 rounded-2xl bg-surface-2 p-4" aria-label={`${row.currency} ${money(row.balance, row.currency)}`}>
+              <li key={row.currency} className="flex flex-col gap-1 rounded-2xl bg-surface-2 p-4">
                 <span className="text-sm text-fg-muted">
                   {row.currency} · {t('available')}
                 </span>
