@@ -44,7 +44,7 @@ test('A sends B $12.50 with a note; B sees it arrive live and accepts; both hist
 
   // B's open wallet shows it without a reload.
   const waiting = b.page.getByRole('list', { name: 'Money waiting for you' });
-  await expect(waiting.getByText(a.person.name)).toBeVisible();
+  await expect(waiting.getByText(a.person.name, { exact: true })).toBeVisible();
   await expect(waiting.getByText('sent you $12.50')).toBeVisible();
   await expect(waiting.getByText('“For lunch”')).toBeVisible();
   await waiting.getByRole('button', { name: `Accept $12.50 from ${a.person.name}` }).click();
