@@ -72,9 +72,9 @@ test('A sends B $12.50 with a note; B sees it arrive live and accepts; both hist
   expect(statement.status()).toBe(200);
   expect(statement.headers()['content-disposition']).toMatch(new RegExp(`^attachment; filename="plaza-statement-${a.person.handle}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
   const csv = await statement.text();
-  expect(csv).toMatch(new RegExp(`^\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z,Sent to ${b.person.name},@${b.person.handle},,-12\\.50,USD\\r$`, 'm'));
+  expect(csv).toMatch(new RegExp(`^\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z,Sent to ${b.person.name},${b.person.handle},,-12\\.50,USD\\r$`, 'm'));
   expect((await b.page.request.get('/wallet/statement?direction=in')).ok()).toBe(true);
-  expect(await (await b.page.request.get('/wallet/statement?direction=in')).text()).toContain(`From ${a.person.name},@${a.person.handle},,12.50,USD`);
+  expect(await (await b.page.request.get('/wallet/statement?direction=in')).text()).toContain(`From ${a.person.name},${a.person.handle},,12.50,USD`);
   expect((await a.page.request.get('/wallet/statement?direction=sideways')).status()).toBe(400);
 
   // Above the threshold the password is asked for, a wrong one is refused, and nothing moves.

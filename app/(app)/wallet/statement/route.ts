@@ -33,7 +33,7 @@ export async function GET(request: Request) {
       }
       const page = await getHistory(viewer, filter, before, 200);
       const rows = page.lines.map((line) =>
-        [line.createdAt.toISOString(), cell(describeLine(t, line)), cell(line.counterparty ? `@${line.counterparty.handle}` : ''), cell(line.context), minorToDecimal(line.amount), line.currency].join(','),
+        [line.createdAt.toISOString(), cell(describeLine(t, line)), cell(line.counterparty?.handle ?? ''), cell(line.context), minorToDecimal(line.amount), line.currency].join(','),
       );
       if (rows.length > 0) controller.enqueue(encoder.encode(`${rows.join('\r\n')}\r\n`));
       if (page.next) before = page.next;
