@@ -5,12 +5,21 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
 
-/** A Plaza profile link (from any origin Plaza is served at) → its path, else null. */
-function profilePath(text: string): string | null {
+/**
+ * A Plaza link the scanner may open (from any origin Plaza is served at) → its path, else null:
+ * a profile (/u/<handle>) or a "pay me" code (/wallet/send?to=<handle>). Nothing else, so a
+ * code cannot send someone to an arbitrary page.
+ */
+function openablePath(text: string): string | null {
   try {
     const url = new URL(text, window.location.origin);
-    const match = /^\/u\/([a-z][a-z0-9_]{2,29})\/?$/i.exec(url.pathname);
-    return match ? `/u/${match[1]!.toLowerCase()}` : null;
+    const profile = /^\/u\/([a-z][a-z0-9_]{2,29})\/?$/i.exec(url.pathname);
+    if (profile) return `/u/${profile[1]!.toLowerCase()}`;
+    const payee = url.searchParams.get('to');
+    if (/^\/wallet\/send\/?$/.test(url.pathname) && payee && /^@?[a-z][a-z0-9_]{2,29}$/i.test(payee)) {
+      return `/wallet/send?to=${payee.replace(/^@/, '').toLowerCase()}`;
+    }
+    return null;
   } catch {
     return null;
   }
@@ -38,7 +47,7 @@ export function QrScanner() {
 
   function handleText(text: string) {
     controls.current?.stop();
-    const path = profilePath(text);
+    const path = openablePath(text);
     if (path) {
       setFound(path);
       router.push(path);

@@ -2,6 +2,7 @@ import 'server-only';
 
 /** The account domain's public API for other domains. */
 export { signUp, verifyPasswordSignIn, getOwnAccount, updateProfile, countPeople } from './service';
+export { confirmPassword } from './confirm-password';
 export { sendFriendRequest, acceptFriendRequest, follow, block } from './graph';
 export { isBlockedBetween, getProfile, listFriends, listFriendRequests, listBlocked, peopleYouMayKnow, searchPeople, getPeopleSummaries, getPrivacy } from './graph';
 export { handleSchema } from './schemas';

@@ -65,6 +65,9 @@ const envSchema = z
     // Tests only: the ledger stops inside its transaction and touches this file, so a test can
     // kill the process mid-posting. Never set in a deployment.
     PAY_TEST_PAUSE_FILE: optionalText,
+    // Sending more than this (minor units, any currency) asks for the person's password again:
+    // an unlocked phone in someone else's hands should not be enough to empty a wallet.
+    PAY_REAUTH_ABOVE_MINOR: positiveInt(20000),
     // Sign-in with other accounts: each provider is offered only when all its settings are present.
     OIDC_ISSUER: optionalText.pipe(z.url().optional()),
     OIDC_CLIENT_ID: optionalText,

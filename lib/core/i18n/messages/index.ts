@@ -10,6 +10,7 @@ import enProfileMedia from './en/profile-media.json';
 import enIdentity from './en/identity.json';
 import enPayStripe from './en/pay-stripe.json';
 import enPayCards from './en/pay-cards.json';
+import enPay from './en/pay.json';
 import zhAccount from './zh-CN/account.json';
 import zhAdmin from './zh-CN/admin.json';
 import zhCore from './zh-CN/core.json';
@@ -21,14 +22,15 @@ import zhProfileMedia from './zh-CN/profile-media.json';
 import zhIdentity from './zh-CN/identity.json';
 import zhPayStripe from './zh-CN/pay-stripe.json';
 import zhPayCards from './zh-CN/pay-cards.json';
+import zhPay from './zh-CN/pay.json';
 
 /**
  * Messages are kept one file per domain and locale, so domains add strings without touching
  * each other's files; they are deep-merged here (a domain may add keys under `errors`).
  */
 const byLocale: Record<Locale, object[]> = {
-  en: [enCore, enAccount, enPeople, enNotify, enRecovery, enAdmin, enMedia, enProfileMedia, enIdentity, enPayStripe, enPayCards],
-  'zh-CN': [zhCore, zhAccount, zhPeople, zhNotify, zhRecovery, zhAdmin, zhMedia, zhProfileMedia, zhIdentity, zhPayStripe, zhPayCards],
+  en: [enCore, enAccount, enPeople, enNotify, enRecovery, enAdmin, enMedia, enProfileMedia, enIdentity, enPayStripe, enPayCards, enPay],
+  'zh-CN': [zhCore, zhAccount, zhPeople, zhNotify, zhRecovery, zhAdmin, zhMedia, zhProfileMedia, zhIdentity, zhPayStripe, zhPayCards, zhPay],
 };
 
 type Tree = { [key: string]: string | Tree };

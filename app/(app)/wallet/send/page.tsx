@@ -1,0 +1,27 @@
+import { getTranslations } from 'next-intl/server';
+import { SendForm } from '@/components/pay/send-form';
+import { PageHeader } from '@/components/ui/page-header';
+import { translatedTitle } from '@/components/ui/translated-title';
+import { getAccountSettings, handleSchema } from '@/lib/account';
+import { env } from '@/lib/core/env';
+import { requireViewer } from '@/lib/core/session';
+
+export const generateMetadata = translatedTitle('walletSend', 'title');
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SendMoneyPage({ searchParams }: Props) {
+  const viewer = await requireViewer();
+  const { to } = await searchParams;
+  // A scanned or shared link fills in the recipient; anything that is not a handle is ignored.
+  const handle = handleSchema.safeParse(typeof to === 'string' ? to.replace(/^@/, '').toLowerCase() : '');
+  const [t, settings] = await Promise.all([getTranslations('walletSend'), getAccountSettings(viewer)]);
+  return (
+    <>
+      <PageHeader title={t('title')} />
+      <div className="mx-auto flex max-w-md flex-col gap-4 p-4">
+        <SendForm initialHandle={handle.success ? handle.data : ''} reauthAboveMinor={env().PAY_REAUTH_ABOVE_MINOR} hasPassword={settings.hasPassword} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/core/db';
+import { env } from '@/lib/core/env';
+import type { Viewer } from '@/lib/core/session';
+import { refusal } from '@/tests/support/refusal';
+import { confirmPassword } from './confirm-password';
+import { signUpSchema } from './schemas';
+import { signUp } from './service';
+
+let serial = 0;
+async function account() {
+  serial += 1;
+  const handle = `cfm${Date.now().toString(36)}${serial}`;
+  const created = await signUp(signUpSchema.parse({ name: 'Confirm Test', handle, email: `${handle}@example.test`, password: 'correct horse battery staple' }));
+  return { kind: 'person', id: created.id, handle: created.handle, isAdmin: false } satisfies Viewer;
+}
+
+afterAll(async () => {
+  await db().$disconnect();
+});
+
+describe('confirming the password before something large', () => {
+  it('accepts the right password and refuses a wrong one on the password field', async () => {
+    const viewer = await account();
+    await expect(confirmPassword(viewer, 'correct horse battery staple')).resolves.toBeUndefined();
+    const wrong = await refusal(confirmPassword(viewer, 'not my password'));
+    expect(wrong.fieldErrors).toEqual({ password: 'reauth.wrong' });
+    const empty = await refusal(confirmPassword(viewer, ''));
+    expect(empty.fieldErrors).toEqual({ password: 'reauth.required' });
+  });
+
+  it('stops guessing like sign-in does: past the limit even the right password is refused', async () => {
+    const viewer = await account();
+    for (let attempt = 0; attempt < env().RATE_LIMIT_SIGNIN_PER_ACCOUNT; attempt++) await refusal(confirmPassword(viewer, `guess ${attempt}`));
+    expect((await refusal(confirmPassword(viewer, 'correct horse battery staple'))).code).toBe('RATE_LIMITED');
+  });
+
+  it('tells someone without a password to set one first', async () => {
+    const viewer = await account();
+    await db().user.update({ where: { id: viewer.id }, data: { passwordHash: null } });
+    const refused = await refusal(confirmPassword(viewer, 'anything'));
+    expect(refused.fieldErrors).toEqual({ password: 'reauth.noPassword' });
+  });
+});

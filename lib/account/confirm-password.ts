@@ -1,0 +1,31 @@
+import 'server-only';
+import { env } from '@/lib/core/env';
+import { AppError, notFound } from '@/lib/core/errors';
+import { countHit, currentHits, rateLimited, type RateLimitRule } from '@/lib/core/rate-limit';
+import type { Viewer } from '@/lib/core/session';
+import * as accounts from './db';
+import { passwordMatches } from './passwords';
+
+// The same budget as signing in: guessing the password here must be no easier than at /login.
+const confirmRule = (): RateLimitRule => {
+  const config = env();
+  return { name: 'confirm-password', limit: config.RATE_LIMIT_SIGNIN_PER_ACCOUNT, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS };
+};
+
+/**
+ * Asks a signed-in person for their password again before something that cannot be undone
+ * (sending a large sum). Wrong answers are counted per account; past the limit even the right
+ * one is refused until the window ends. The error is a field error on `password`.
+ */
+export async function confirmPassword(viewer: Viewer, password: string): Promise<void> {
+  const rule = confirmRule();
+  if ((await currentHits(rule, viewer.id)) >= rule.limit) throw rateLimited(rule);
+  const account = await accounts.findSettings(viewer.id);
+  if (!account) throw notFound();
+  if (!account.passwordHash) throw new AppError('INVALID', 'reauth.noPassword', { password: 'reauth.noPassword' });
+  if (!password) throw new AppError('INVALID', 'checkFields', { password: 'reauth.required' });
+  if (!(await passwordMatches(account.passwordHash, password))) {
+    await countHit(rule, viewer.id);
+    throw new AppError('INVALID', 'checkFields', { password: 'reauth.wrong' });
+  }
+}
