@@ -124,3 +124,11 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   }
   return Response.json({ received: await handleStripeEvent(event) });
 }
+
+/** After Checkout sends the person back: whether their own payment has been credited yet. */
+export async function getCardPaymentStatus(viewer: Viewer, sessionId: string): Promise<'paid' | 'pending' | null> {
+  if (!/^cs_\w{1,200}$/.test(sessionId)) return null;
+  const payment = await records.findCardPaymentStatus(sessionId, viewer.id);
+  if (!payment) return null;
+  return payment.status === 'PAID' ? 'paid' : 'pending';
+}

@@ -220,3 +220,7 @@ export async function addRefund(tx: Tx, id: string, amount: number): Promise<Cha
 export async function findCharge(id: string): Promise<ChargeRow | null> {
   return (await db().charge.findUnique({ where: { id } })) as ChargeRow | null;
 }
+
+export async function findCardPaymentStatus(sessionId: string, personId: string) {
+  return db().cardPayment.findFirst({ where: { sessionId, personId }, select: { status: true } });
+}

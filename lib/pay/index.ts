@@ -16,5 +16,5 @@ import { createRedPacket, claimRedPacket } from './red-packets';
 /** `pay.redPacket.create` / `pay.redPacket.claim`, as other domains call them. */
 export const redPacket = { create: createRedPacket, claim: claimRedPacket };
 export { charge, refund, onChargeSettled, type ChargeDto, type ChargeInput, type ChargeResult } from './charges';
-export { handleStripeWebhook, handleStripeEvent } from './cards';
+export { handleStripeWebhook, handleStripeEvent, getCardPaymentStatus } from './cards';
 export { cardPaymentsAvailable } from './stripe';

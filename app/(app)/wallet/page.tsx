@@ -3,12 +3,13 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { AcceptTransferButton } from '@/components/pay/accept-transfer-button';
 import { describeLine } from '@/components/pay/describe-line';
 import { LiveWallet } from '@/components/pay/live-wallet';
+import { TopUpForm } from '@/components/pay/top-up-form';
 import { Avatar } from '@/components/ui/avatar';
 import { PageHeader } from '@/components/ui/page-header';
 import { translatedTitle } from '@/components/ui/translated-title';
 import { getPeopleSummaries } from '@/lib/account';
-import { requireViewer } from '@/lib/core/session';
-import { getBalances, getHistory, listTransfersWaitingForMe } from '@/lib/pay';
+import { requireViewer, type Viewer } from '@/lib/core/session';
+import { cardPaymentsAvailable, getBalances, getCardPaymentStatus, getHistory, listTransfersWaitingForMe } from '@/lib/pay';
 import { currencies, historyQuerySchema, type HistoryQuery } from '@/lib/pay/client';
 
 export const generateMetadata = translatedTitle('wallet', 'title');
@@ -31,9 +32,17 @@ function hrefWith(query: HistoryQuery, before: string | null): string {
 
 const linkButton = 'inline-flex min-h-11 flex-1 items-center justify-center rounded-xl px-3 text-center font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand';
 
+/** Back from Stripe Checkout: paid (credited already, or being confirmed) or cancelled. */
+async function cardReturnOf(viewer: Viewer, raw: Record<string, string | string[] | undefined>) {
+  if (raw.cancelled) return 'cancelled' as const;
+  return typeof raw.paid === 'string' ? getCardPaymentStatus(viewer, raw.paid) : null;
+}
+
 export default async function WalletPage({ searchParams }: Props) {
   const viewer = await requireViewer();
-  const query = queryOf(await searchParams);
+  const raw = await searchParams;
+  const query = queryOf(raw);
+  const [cards, cardReturn] = await Promise.all([getTranslations('payCards'), cardReturnOf(viewer, raw)]);
   const { before, ...filter } = query;
   const [t, format, balances, waiting, history] = await Promise.all([
     getTranslations('wallet'),
@@ -85,9 +94,13 @@ export default async function WalletPage({ searchParams }: Props) {
               {t('receive')}
             </Link>
           </nav>
-          {/* TOP-UP SLOT: the card top-up form (startTopUpAction in lib/pay/card-actions.ts) goes here once card payments land. */}
-          <p className="text-sm text-fg-muted">{t('topUpSoon')}</p>
         </section>
+        {cardReturn && (
+          <p role="status" className="rounded-xl bg-surface-2 p-3 text-sm">
+            {cards(cardReturn)}
+          </p>
+        )}
+        <TopUpForm cardsAvailable={cardPaymentsAvailable()} />
 
         {waiting.length > 0 && (
           <section aria-labelledby="wallet-waiting" className="flex flex-col gap-2">
