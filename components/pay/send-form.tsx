@@ -75,7 +75,7 @@ function TransferForm({ initialHandle, reauthAboveMinor, hasPassword, onSent }: 
           <TextField label={t('password')} name="password" type="password" autoComplete="current-password" required hint={t('passwordWhy', { amount: threshold })} error={form.fieldError('password')} />
         ) : (
           <p role="alert" className="rounded-xl bg-surface-2 px-3 py-2 text-sm">
-            {t('noPassword', { amount: threshold })}{' '}
+            {form.fieldError('password') ?? t('noPassword', { amount: threshold })}{' '}
             <Link href="/me/settings" className="font-medium text-brand underline">
               {t('setPassword')}
             </Link>

@@ -35,10 +35,16 @@ describe('confirming the password before something large', () => {
     expect((await refusal(confirmPassword(viewer, 'correct horse battery staple'))).code).toBe('RATE_LIMITED');
   });
 
-  it('tells someone without a password to set one first', async () => {
+  it('asks someone without a password for a fresh sign-in instead, and accepts one', async () => {
     const viewer = await account();
     await db().user.update({ where: { id: viewer.id }, data: { passwordHash: null } });
     const refused = await refusal(confirmPassword(viewer, 'anything'));
-    expect(refused.fieldErrors).toEqual({ password: 'reauth.noPassword' });
+    expect(refused.fieldErrors).toEqual({ password: 'reauth.signInAgain' });
+    await expect(confirmPassword(viewer, '', { signedInRecently: true })).resolves.toBeUndefined();
+  });
+
+  it('never lets a recent sign-in stand in for a password the account has', async () => {
+    const viewer = await account();
+    expect((await refusal(confirmPassword(viewer, 'wrong', { signedInRecently: true }))).fieldErrors).toEqual({ password: 'reauth.wrong' });
   });
 });

@@ -14,15 +14,20 @@ const confirmRule = (): RateLimitRule => {
 
 /**
  * Asks a signed-in person for their password again before something that cannot be undone
- * (sending a large sum). Wrong answers are counted per account; past the limit even the right
+ * (sending a large sum); for an account without a password, a sign-in within the last few
+ * minutes counts instead (the caller reads that from the session). Wrong answers are counted per account; past the limit even the right
  * one is refused until the window ends. The error is a field error on `password`.
  */
-export async function confirmPassword(viewer: Viewer, password: string): Promise<void> {
+export async function confirmPassword(viewer: Viewer, password: string, proof: { signedInRecently: boolean } = { signedInRecently: false }): Promise<void> {
   const rule = confirmRule();
   if ((await currentHits(rule, viewer.id)) >= rule.limit) throw rateLimited(rule);
   const account = await accounts.findSettings(viewer.id);
   if (!account) throw notFound();
-  if (!account.passwordHash) throw new AppError('INVALID', 'reauth.noPassword', { password: 'reauth.noPassword' });
+  // Accounts made with another sign-in have no password: a fresh sign-in there is the proof.
+  if (!account.passwordHash) {
+    if (proof.signedInRecently) return;
+    throw new AppError('INVALID', 'reauth.signInAgain', { password: 'reauth.signInAgain' });
+  }
   if (!password) throw new AppError('INVALID', 'checkFields', { password: 'reauth.required' });
   if (!(await passwordMatches(account.passwordHash, password))) {
     await countHit(rule, viewer.id);

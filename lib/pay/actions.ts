@@ -3,6 +3,7 @@ import { confirmPassword, getProfile } from '@/lib/account';
 import { action } from '@/lib/core/action';
 import { env } from '@/lib/core/env';
 import { AppError } from '@/lib/core/errors';
+import { signedInRecently } from '@/lib/core/session';
 import { redPacketFormSchema } from './form-schemas';
 import { acceptTransfer, transfer } from './transfers';
 import { claimRedPacket, createRedPacket } from './red-packets';
@@ -22,11 +23,16 @@ async function recipientId(viewer: Parameters<typeof getProfile>[0], handle: str
   }
 }
 
+/** How fresh a sign-in must be to stand in for the password (accounts without one). */
+const recentSignInMs = 10 * 60 * 1000;
+
 export const sendTransferAction = action(
   transferFormSchema,
   async (input, { viewer }) => {
     const to = await recipientId(viewer, input.handle);
-    if (input.amount > env().PAY_REAUTH_ABOVE_MINOR) await confirmPassword(viewer, input.password ?? '');
+    if (input.amount > env().PAY_REAUTH_ABOVE_MINOR) {
+      await confirmPassword(viewer, input.password ?? '', { signedInRecently: await signedInRecently(recentSignInMs) });
+    }
     const sent = await transfer(viewer, { to, amount: input.amount, currency: input.currency, note: input.note, idempotencyKey: input.idempotencyKey });
     return { id: sent.id, amount: sent.amount, currency: sent.currency };
   },
