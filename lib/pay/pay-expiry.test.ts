@@ -5,7 +5,7 @@ import { runDueJobs } from '@/lib/core/jobs';
 import { listMyNotifications } from '@/lib/notify';
 import { fund, key, people } from '@/tests/support/pay-people';
 import { refusal } from '@/tests/support/refusal';
-import { acceptTransfer, checkLedger, claimRedPacket, createRedPacket, getBalances, getRedPacket, getTransfer, transfer } from './index';
+import { acceptTransfer, checkLedger, claimRedPacket, createRedPacket, getBalances, getRedPacket, getTransfer, onRedPacketChanged, onTransferChanged, transfer, type RedPacketChange, type TransferChange } from './index';
 import './jobs';
 import { redPacketExpireJob } from './red-packets';
 import { transferReturnJob } from './transfers';
@@ -17,12 +17,27 @@ const jobsOf = (transferIds: string[], packetIds: string[]) => ({
 });
 const usd = async (viewer: Parameters<typeof getBalances>[0]) => (await getBalances(viewer)).find((row) => row.currency === 'USD')!;
 
+// What other domains (chat) hear, whoever made the change: a person or a job.
+const transferChanges: TransferChange[] = [];
+const packetChanges: RedPacketChange[] = [];
+onTransferChanged((change) => void transferChanges.push(change));
+onRedPacketChanged((change) => void packetChanges.push(change));
+const heardOf = (id: string) => [...transferChanges.filter((c) => c.transfer.id === id).map((c) => c.change), ...packetChanges.filter((c) => c.packet.id === id).map((c) => c.change)];
+
 afterEach(() => resetClock());
 afterAll(async () => {
   await db().$disconnect();
 });
 
 describe('pay expiry through the job queue', () => {
+  it('tells listeners when a transfer is accepted', async () => {
+    const [ana, bo] = await people(2);
+    await fund(ana!, 500);
+    const sent = await transfer(ana!, { to: bo!.id, amount: 200, currency: 'USD', idempotencyKey: key() });
+    await acceptTransfer(bo!, sent.id);
+    expect(heardOf(sent.id)).toEqual(['sent', 'accepted']);
+  });
+
   it('returns a transfer nobody accepted within 24 hours, and then it can no longer be accepted', async () => {
     const [ana, bo] = await people(2);
     await fund(ana!, 1000);
@@ -37,6 +52,7 @@ describe('pay expiry through the job queue', () => {
     expect(await usd(ana!)).toMatchObject({ balance: 1000, held: 0 });
     expect((await refusal(acceptTransfer(bo!, sent.id))).messageRef).toBe('pay.transferSettled');
     expect((await listMyNotifications(ana!)).items.map((item) => item.kind)).toContain('transfer.returned');
+    expect(heardOf(sent.id)).toEqual(['sent', 'returned']);
   });
 
   it('returns what nobody claimed of a red packet after 24 hours, and no share can be taken after', async () => {
@@ -51,6 +67,7 @@ describe('pay expiry through the job queue', () => {
     expect((await getRedPacket(ana!, packet.id)).status).toBe('EXPIRED');
     expect(await usd(ana!)).toMatchObject({ balance: 700, held: 0 });
     expect((await refusal(claimRedPacket(cy!, packet.id))).messageRef).toBe('pay.packetExpired');
+    expect(heardOf(packet.id)).toEqual(['created', 'claimed', 'expired']);
     expect((await checkLedger()).problems).toEqual([]);
   });
 });
