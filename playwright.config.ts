@@ -12,7 +12,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : 2,
   retries: 0,
-  timeout: 60_000,
+  // Two-person flows sign up twice and navigate a dozen times; on a busy 2-core machine each
+  // step can take seconds. Assertions still wait at most 15 s each for what they expect.
+  timeout: 120_000,
   expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: '.test-data/playwright.json' }]],
   use: {

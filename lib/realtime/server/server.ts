@@ -37,7 +37,8 @@ export async function startRealtimeServer(overrides: Partial<RealtimeServerConfi
     key: config.key,
     secret: config.secret,
     vacateDelayMs: config.webhookVacateDelayMs,
-    onError: (error) => console.warn(`realtime: a webhook could not be delivered: ${error instanceof Error ? error.message : error}`),
+    onError: (error) => console.warn(`realtime: webhooks to ${config.webhookUrl} are failing (${error instanceof Error ? error.message : error}); the app's worker reconciles online status meanwhile`),
+    onRecovered: () => console.warn(`realtime: webhooks to ${config.webhookUrl} are delivered again`),
   });
   const hub = new Hub(webhooks, config.limits.presenceMembers);
   const sockets = new SocketHandler(hub, config);

@@ -10,7 +10,9 @@ interface WebhookOptions {
   secret: string;
   /** channel_vacated / member_removed wait this long and are dropped if undone in time. */
   vacateDelayMs: number;
+  /** Called once when deliveries start failing, not for every lost webhook of an outage. */
   onError?: (error: unknown) => void;
+  onRecovered?: () => void;
 }
 
 const flushEveryMs = 20;
@@ -26,6 +28,7 @@ export class WebhookSender {
   private timer: NodeJS.Timeout | undefined;
   private readonly pendingLeaves = new Map<string, { timer: NodeJS.Timeout; event: WebhookEvent }>();
   private readonly inFlight = new Set<Promise<void>>();
+  private failing = false;
 
   constructor(private readonly options: WebhookOptions) {}
 
@@ -108,10 +111,16 @@ export class WebhookSender {
     for (let attempt = 0; ; attempt++) {
       try {
         const response = await fetch(this.options.url!, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
-        if (response.ok) return;
-        throw new Error(`webhook answered ${response.status}`);
+        if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+        if (this.failing) this.options.onRecovered?.();
+        this.failing = false;
+        return;
       } catch (error) {
-        if (attempt >= retryDelaysMs.length) return this.options.onError?.(error);
+        if (attempt >= retryDelaysMs.length) {
+          if (!this.failing) this.options.onError?.(error);
+          this.failing = true;
+          return;
+        }
         await new Promise((resolve) => setTimeout(resolve, retryDelaysMs[attempt]));
       }
     }
