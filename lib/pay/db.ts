@@ -224,3 +224,13 @@ export async function findCharge(id: string): Promise<ChargeRow | null> {
 export async function findCardPaymentStatus(sessionId: string, personId: string) {
   return db().cardPayment.findFirst({ where: { sessionId, personId }, select: { status: true } });
 }
+
+/** Open packets the person may still claim a share of. */
+export async function findPacketsWaitingFor(personId: string, at: Date): Promise<PacketRow[]> {
+  return db().$queryRaw<PacketRow[]>`
+    SELECT p.* FROM "RedPacket" p
+    WHERE p.status = 'OPEN' AND p."expiresAt" > ${at} AND ${personId} = ANY(p."eligibleIds")
+      AND NOT EXISTS (SELECT 1 FROM "RedPacketShare" s WHERE s."packetId" = p.id AND s."claimantId" = ${personId})
+    ORDER BY p."createdAt" DESC
+    LIMIT 20`;
+}

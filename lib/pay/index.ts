@@ -5,7 +5,7 @@ import 'server-only';
  * Amounts are integer minor units with a currency.
  */
 export { transfer, acceptTransfer, getTransfer, listTransfersWaitingForMe, returnExpiredTransfers } from './transfers';
-export { createRedPacket, claimRedPacket, getRedPacket, expireRedPackets } from './red-packets';
+export { createRedPacket, claimRedPacket, getRedPacket, expireRedPackets, listRedPacketsWaitingForMe } from './red-packets';
 export { getBalances, getHistory, grantPromotion, type WalletLine, type HistoryFilter } from './wallet';
 export { onTransferChanged, onRedPacketChanged, type TransferChange, type RedPacketChange } from './hooks';
 export { checkLedger } from './ledger';

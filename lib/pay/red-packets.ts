@@ -176,3 +176,8 @@ export async function getRedPacket(viewer: Viewer, id: string): Promise<RedPacke
   if (!packet || (packet.senderId !== viewer.id && !packet.eligibleIds.includes(viewer.id))) throw notFound();
   return toDto(packet, packet.shares);
 }
+
+/** Red packets sent to the viewer that they have not opened yet, newest first. */
+export async function listRedPacketsWaitingForMe(viewer: Viewer): Promise<RedPacketDto[]> {
+  return (await records.findPacketsWaitingFor(viewer.id, now())).map((packet) => toDto(packet));
+}

@@ -143,14 +143,22 @@ test('A sends a red packet of 2 shares to B and C; both open it; the packet show
   const packetUrl = a.page.url();
   await live(a.page);
 
+  // B finds it in the wallet; C follows the link A shared.
+  await b.page.goto('/wallet');
+  const forB = b.page.getByRole('list', { name: 'Red packets for you' });
+  await expect(forB.getByText(`A red packet from ${a.person.name}`)).toBeVisible();
+  await forB.getByRole('link', { name: 'Open' }).click();
+  await expect(b.page).toHaveURL(packetUrl);
   for (const person of [b, c]) {
-    await person.page.goto(packetUrl);
+    if (person === c) await person.page.goto(packetUrl);
     await expect(person.page.getByText(`${a.person.name} sent $20.00 in 2 shares`)).toBeVisible();
     await person.page.getByRole('button', { name: 'Open red packet' }).click();
     await expect(person.page.getByText('You got $10.00')).toBeVisible();
     await expect(person.page.getByRole('button', { name: 'Open red packet' })).toHaveCount(0);
   }
   await expect(c.page.getByText('All shares are taken.')).toBeVisible();
+  await b.page.goto('/wallet');
+  await expect(b.page.getByRole('list', { name: 'Red packets for you' })).toHaveCount(0);
 
   // The sender's open page follows along, and lists both shares.
   const claims = a.page.getByRole('list', { name: 'Who got how much' });

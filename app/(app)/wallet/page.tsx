@@ -9,7 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { translatedTitle } from '@/components/ui/translated-title';
 import { getPeopleSummaries } from '@/lib/account';
 import { requireViewer, type Viewer } from '@/lib/core/session';
-import { cardPaymentsAvailable, getBalances, getCardPaymentStatus, getHistory, listTransfersWaitingForMe } from '@/lib/pay';
+import { cardPaymentsAvailable, getBalances, getCardPaymentStatus, getHistory, listRedPacketsWaitingForMe, listTransfersWaitingForMe } from '@/lib/pay';
 import { currencies, historyQuerySchema, type HistoryQuery } from '@/lib/pay/client';
 
 export const generateMetadata = translatedTitle('wallet', 'title');
@@ -51,7 +51,8 @@ export default async function WalletPage({ searchParams }: Props) {
     listTransfersWaitingForMe(viewer),
     getHistory(viewer, filter, before),
   ]);
-  const senders = await getPeopleSummaries(viewer, waiting.map((transfer) => transfer.senderId));
+  const packets = await listRedPacketsWaitingForMe(viewer);
+  const senders = await getPeopleSummaries(viewer, [...waiting.map((transfer) => transfer.senderId), ...packets.map((packet) => packet.senderId)]);
   const money = (amount: number, currency: string) => format.number(amount / 100, { style: 'currency', currency });
   const filtered = Boolean(filter.currency || filter.direction || filter.kind);
   const select = 'min-h-11 w-full rounded-xl border border-line bg-surface px-2 text-base text-fg';
@@ -101,6 +102,34 @@ export default async function WalletPage({ searchParams }: Props) {
           </p>
         )}
         <TopUpForm cardsAvailable={cardPaymentsAvailable()} />
+
+        {packets.length > 0 && (
+          <section aria-labelledby="wallet-packets" className="flex flex-col gap-2">
+            <h2 id="wallet-packets" className="text-lg font-semibold">
+              {t('packetsTitle')}
+            </h2>
+            <ul aria-labelledby="wallet-packets" className="divide-y divide-line rounded-2xl border border-line">
+              {packets.map((packet) => {
+                const sender = senders.get(packet.senderId);
+                return (
+                  <li key={packet.id} className="flex items-center gap-3 p-3">
+                    <span aria-hidden className="flex size-10 shrink-0 items-center justify-center rounded-xl bg-red-600 text-lg text-yellow-300">
+                      福
+                    </span>
+                    <p className="min-w-0 flex-1">
+                      {packet.context
+                        ? t('packetFromIn', { name: sender?.name ?? t('someone'), context: packet.context })
+                        : t('packetFrom', { name: sender?.name ?? t('someone') })}
+                    </p>
+                    <Link href={`/wallet/red-packet/${packet.id}`} className={`${linkButton} max-w-28 flex-none bg-red-600 text-white`}>
+                      {t('packetOpen')}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        )}
 
         {waiting.length > 0 && (
           <section aria-labelledby="wallet-waiting" className="flex flex-col gap-2">
