@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { prepareDatabase } from '../../../scripts/lib/database';
 import { findFreePort } from '../../../scripts/lib/postgres';
+import { shutdown } from '../../../scripts/lib/processes';
 
 type Figures = {
   writers: number;
@@ -19,6 +20,7 @@ type Figures = {
  */
 export async function payBench(): Promise<void> {
   const database = await prepareDatabase({ dataDir: '.bench-data/postgres', preferredPort: await findFreePort(), database: 'plaza_bench', fresh: true, log: () => {} });
+  // The embedded database is stopped however the measuring ends.
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'tests/bench/pay/pay-bench-child.ts'], {
       env: { ...process.env, DATABASE_URL: database.url, DATABASE_POOL_SIZE: '60' },
@@ -27,7 +29,7 @@ export async function payBench(): Promise<void> {
     let text = '';
     child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`pay bench exited with ${code}`))));
-  });
+  }).finally(shutdown);
   const figures = JSON.parse(output.trim().split('\n').at(-1)!) as Figures;
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   const us = (value: number) => `${value.toFixed(0)} µs`;
