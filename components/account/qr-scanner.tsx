@@ -36,6 +36,7 @@ export function QrScanner() {
   const t = useTranslations('people');
   const router = useRouter();
   const video = useRef<HTMLVideoElement>(null);
+  const photoInput = useRef<HTMLInputElement>(null);
   const controls = useRef<IScannerControls | null>(null);
   const [status, setStatus] = useState<'idle' | 'camera' | 'reading'>('idle');
   const [error, setError] = useState<string | null>(null);
@@ -44,6 +45,19 @@ export function QrScanner() {
   const cameraPossible = useSyncExternalStore(noSubscription, hasCamera, () => false);
 
   useEffect(() => () => controls.current?.stop(), []);
+
+  // On a slow phone the photo can be chosen before the page's script has loaded, when no change
+  // handler is listening yet: read whatever the input already holds once it is.
+  useEffect(() => {
+    const input = photoInput.current;
+    const early = input?.files?.[0];
+    if (input && early) {
+      void readPhoto(early);
+      input.value = '';
+    }
+    // Only once, at hydration.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   function handleText(text: string) {
     controls.current?.stop();
@@ -97,6 +111,7 @@ export function QrScanner() {
       <label className="flex min-h-11 cursor-pointer items-center justify-center rounded-xl bg-surface-2 px-4 font-medium hover:bg-surface-3 focus-within:outline-2 focus-within:outline-brand">
         {status === 'reading' ? t('scanReading') : t('scanFromPhoto')}
         <input
+          ref={photoInput}
           type="file"
           accept="image/*"
           className="sr-only"

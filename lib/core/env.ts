@@ -39,7 +39,7 @@ const envSchema = z
     RATE_LIMIT_MEDIA_UPLOADS_PER_HOUR: positiveInt(60),
     // Uploaded images: where the local-disk store keeps them, and what an upload may weigh.
     MEDIA_DIR: z.string().min(1).default('.data/media'),
-    MEDIA_MAX_BYTES: positiveInt(15 * 1024 * 1024),
+    MEDIA_MAX_BYTES: positiveInt(20 * 1024 * 1024),
     MEDIA_MAX_PIXELS: positiveInt(40_000_000),
     // Realtime: the embedded server by default; Pusher Channels or Soketi by these alone.
     // Host, port, TLS, key and cluster reach browsers at request time (never baked into the

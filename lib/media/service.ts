@@ -49,11 +49,11 @@ type Rendered = { name: VariantName; width: number; height: number; data: Buffer
  * that. Nothing of the source's metadata is copied: no EXIF (so no GPS), no XMP, no ICC.
  */
 async function renderVariants(bytes: Uint8Array, purpose: MediaPurpose, maxPixels: number): Promise<Rendered[]> {
-  const aspect = purposeAspect[purpose];
   const widths = variantWidths[purpose];
   try {
     const source = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error', autoOrient: true, pages: 1 }).timeout({ seconds: 60 });
     const upright = (await source.metadata()).autoOrient;
+    const aspect = purposeAspect[purpose] ?? upright.width / upright.height;
     const width = Math.max(1, Math.min(widths.lg, upright.width, Math.floor(upright.height * aspect)));
     const height = Math.max(1, Math.round(width / aspect));
     const base = await source
