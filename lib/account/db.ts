@@ -468,3 +468,12 @@ export async function findFriendsPresence(viewerId: string, ids: string[]): Prom
     SELECT u.id, u."onlineSince", u."lastSeenAt" FROM "Friendship" f JOIN "User" u ON u.id = f."friendId"
     WHERE f."userId" = ${viewerId} AND u.id = ANY(${ids}::text[])`;
 }
+
+/** People by handle, leaving out anyone in a block with `viewerId`: one query for any number. */
+export async function findVisiblePeopleByHandles(viewerId: string, handles: string[]): Promise<PersonRow[]> {
+  if (handles.length === 0) return [];
+  return db().$queryRaw<PersonRow[]>`
+    SELECT u.id, u.handle, u.name, u."avatarId" FROM "User" u
+    WHERE u.handle = ANY(${handles}::text[])
+      AND NOT EXISTS (SELECT 1 FROM "Block" b WHERE (b."blockerId" = u.id AND b."blockedId" = ${viewerId}) OR (b."blockerId" = ${viewerId} AND b."blockedId" = u.id))`;
+}

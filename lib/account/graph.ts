@@ -165,6 +165,12 @@ export async function getPeopleSummaries(viewer: Viewer, ids: string[]): Promise
   return new Map(people.map((person) => [person.id, person]));
 }
 
+/** People named by handle (mentions, profile timelines), keyed by handle; blocked people are left out. */
+export async function resolveHandles(viewer: Viewer, handles: string[]): Promise<Map<string, PersonSummary>> {
+  const people = await accounts.findVisiblePeopleByHandles(viewer.id, [...new Set(handles.map((handle) => handle.toLowerCase()))].slice(0, 200));
+  return new Map(people.map((person) => [person.handle, person]));
+}
+
 export async function getPrivacy(viewer: Viewer) {
   const privacy = await accounts.findPrivacy(viewer.id);
   if (!privacy) throw notFound();

@@ -4,7 +4,7 @@ import 'server-only';
 export { signUp, verifyPasswordSignIn, getOwnAccount, updateProfile, countPeople } from './service';
 export { confirmPassword } from './confirm-password';
 export { sendFriendRequest, acceptFriendRequest, follow, block } from './graph';
-export { isBlockedBetween, getProfile, listFriends, listFriendRequests, listBlocked, peopleYouMayKnow, searchPeople, getPeopleSummaries, getPrivacy } from './graph';
+export { isBlockedBetween, getProfile, listFriends, listFriendRequests, listBlocked, peopleYouMayKnow, searchPeople, getPeopleSummaries, resolveHandles, getPrivacy } from './graph';
 export { handleSchema } from './schemas';
 export type { ProfileDto, OwnAccountDto } from './schemas';
 export type { PersonSummary, ProfileView, Relation } from './graph-schemas';

@@ -40,3 +40,12 @@ export async function deleteOwnedAsset(id: string, ownerId: string): Promise<Ass
     throw error;
   }
 }
+
+/** Sizes of many assets in one query, for laying out photo grids. */
+export async function findAssetSizes(ids: string[]): Promise<{ id: string; width: number; height: number }[]> {
+  return ids.length === 0 ? [] : db().mediaAsset.findMany({ where: { id: { in: ids } }, select: { id: true, width: true, height: true } });
+}
+
+export async function findOwnedAssetsOfPurpose(ids: string[], ownerId: string, purpose: MediaPurpose): Promise<{ id: string }[]> {
+  return ids.length === 0 ? [] : db().mediaAsset.findMany({ where: { id: { in: ids }, ownerId, purpose }, select: { id: true } });
+}

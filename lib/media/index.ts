@@ -14,3 +14,4 @@ export type { MediaStorage } from './storage';
 export async function handleUploadRequest(request: Request): Promise<Response> {
   return (await import('./upload-http')).handleUploadRequest(request);
 }
+export { getImageSizes, requireOwnImages } from './lookup';

@@ -11,6 +11,12 @@ export const notificationKinds = [
   'transfer.returned',
   'redpacket.received',
   'topup.credited',
+  // Feed: data carries `postId`; shown only while the recipient may still see the post.
+  'post.liked',
+  'post.commented',
+  'comment.replied',
+  'post.mentioned',
+  'post.shared',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
