@@ -11,7 +11,7 @@ import type { PersonSummary } from '@/lib/account';
 import { createRedPacketAction } from '@/lib/pay/actions';
 import { currencies } from '@/lib/pay/money';
 import { IdempotencyKeyField } from './idempotency-key-field';
-import { SelectField } from './select-field';
+import { SelectField } from '@/components/ui/select-field';
 
 /** FormData keeps one value per name; the ticked friends are a list. */
 function toInput(data: FormData) {

@@ -9,7 +9,7 @@ import { useHydrated } from '@/components/ui/use-hydrated';
 import { sendTransferAction } from '@/lib/pay/actions';
 import { currencies, type Currency } from '@/lib/pay/money';
 import { IdempotencyKeyField } from './idempotency-key-field';
-import { SelectField } from './select-field';
+import { SelectField } from '@/components/ui/select-field';
 
 /** "12.5" → 1250, or null while the amount is not (yet) a valid one. */
 function toMinor(text: string): number | null {

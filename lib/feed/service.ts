@@ -6,7 +6,7 @@ import { AppError, invalidField, notFound } from '@/lib/core/errors';
 import type { Viewer } from '@/lib/core/session';
 import { getImageSizes, requireOwnImages } from '@/lib/media';
 import { send as notify, type NotificationKind } from '@/lib/notify';
-import { channelName, occupiedUserChannels, publish, publishToEach, userChannel } from '@/lib/realtime';
+import { channelName, publish, publishToOpenUserChannels } from '@/lib/realtime';
 import { decodeCursor, encodeCursor } from './cursor';
 import * as posts from './db';
 import { feedEvents, postChannelScope } from './events';
@@ -147,10 +147,7 @@ function announceChange(postId: string, what: 'likes' | 'comments' | 'post') {
 
 /** New posts are announced to the open browsers of people whose home timeline gains them. */
 async function announceNewPost(post: { id: string; authorId: string; audience: CreatePostInput['audience'] }) {
-  const [audience, open] = await Promise.all([posts.homeAudienceOf(post), occupiedUserChannels()]);
-  const listening = new Set(open);
-  const channels = audience.map(userChannel).filter((channel) => listening.has(channel));
-  await publishToEach(channels, feedEvents.postCreated, { postId: post.id, authorId: post.authorId });
+  await publishToOpenUserChannels(await posts.homeAudienceOf(post), feedEvents.postCreated, { postId: post.id, authorId: post.authorId });
 }
 
 /** Notifies each person who may see the post (never someone outside its audience). */

@@ -1,7 +1,7 @@
 import 'server-only';
 
 /** The realtime domain's server API: publish after commit, authorize sockets, read webhooks. */
-export { publish, publishToEach, realtimeClientSettings, occupiedUserChannels } from './publish';
+export { publish, publishToEach, publishToOpenUserChannels, realtimeClientSettings, occupiedUserChannels } from './publish';
 export { authorizeSocket, type ChannelPolicy, type SocketAuthRequest } from './authorize';
 export { readWebhook, type RealtimeWebhookEvent } from './webhooks';
 export { channelName, userChannel, parseChannel } from './channels';

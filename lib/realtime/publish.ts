@@ -1,5 +1,6 @@
 import 'server-only';
 import { env } from '@/lib/core/env';
+import { userChannel } from './channels';
 import { pusherSdk } from './sdk';
 import type { RealtimeClientSettings } from './settings';
 
@@ -31,6 +32,21 @@ export async function occupiedUserChannels(): Promise<string[]> {
   const response = await pusherSdk().get({ path: '/channels', params: { filter_by_prefix: 'private-user-' } });
   const body = (await response.json()) as { channels?: Record<string, unknown> };
   return Object.keys(body.channels ?? {});
+}
+
+/**
+ * An event for each of these people whose app is open right now: a large audience costs one
+ * channel query instead of a trigger per person. Like `publish`, it never throws.
+ */
+export async function publishToOpenUserChannels(personIds: string[], event: string, payload: unknown): Promise<void> {
+  let open: Set<string>;
+  try {
+    open = new Set(await occupiedUserChannels());
+  } catch (error) {
+    console.warn(`realtime: could not publish ${event}: ${error instanceof Error ? error.message : error}`);
+    return;
+  }
+  await publishToEach(personIds.map(userChannel).filter((channel) => open.has(channel)), event, payload);
 }
 
 export function realtimeClientSettings(): RealtimeClientSettings {

@@ -6,6 +6,7 @@ import { acceptFriendRequest, block, countPeople, follow, listFriendRequests, re
 import { userChannel } from '@/lib/realtime';
 import type { Viewer } from '@/lib/core/session';
 import { seedAvatars } from './avatars';
+import { seedFeed } from './feed';
 import { seedWallets } from './wallet';
 import { demoBlocks, demoFollows, demoFriendships, demoPassword, demoPendingRequests, demoPeople, demoRecentlyActive } from './people';
 
@@ -48,7 +49,8 @@ export async function seedDemoData(log: (line: string) => void): Promise<boolean
   await seedGraph(viewers);
   await seedRecentVisits(viewers);
   const wallets = await seedWallets(viewers);
-  log(`Demo data: ${demoPeople.length} people, ${demoFriendships.length} friendships, ${demoPendingRequests.length} pending requests, ${demoFollows.length} follows, ${demoBlocks.length} block; ${wallets}.`);
+  const feed = await seedFeed(viewers);
+  log(`Demo data: ${demoPeople.length} people, ${demoFriendships.length} friendships, ${demoPendingRequests.length} pending requests, ${demoFollows.length} follows, ${demoBlocks.length} block; ${wallets}; ${feed}.`);
   return true;
 }
 

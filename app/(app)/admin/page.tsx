@@ -20,6 +20,12 @@ export default async function AdminPage() {
         <p className="text-fg-muted">{t('intro')}</p>
         <ul className="flex flex-col divide-y divide-line rounded-xl border border-line">
           <li>
+            <Link href="/admin/moderation" className="flex flex-col gap-1 p-4 hover:bg-surface-2">
+              <span className="font-medium">{t('moderation')}</span>
+              <span className="text-sm text-fg-muted">{t('moderationHint')}</span>
+            </Link>
+          </li>
+          <li>
             <Link href="/admin/mail" className="flex flex-col gap-1 p-4 hover:bg-surface-2">
               <span className="font-medium">{t('outgoingMail')}</span>
               <span className="text-sm text-fg-muted">{t('outgoingMailHint')}</span>

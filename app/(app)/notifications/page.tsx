@@ -6,7 +6,10 @@ import { PersonRow } from '@/components/account/person-row';
 import { PageHeader } from '@/components/ui/page-header';
 import { getPeopleSummaries } from '@/lib/account';
 import { requireViewer } from '@/lib/core/session';
+import { visiblePostIds } from '@/lib/feed';
+import { postPath } from '@/lib/feed/client';
 import { listMyNotifications } from '@/lib/notify';
+import Link from 'next/link';
 
 export const generateMetadata = translatedTitle('notify', 'title');
 
@@ -17,7 +20,9 @@ export default async function NotificationsPage() {
   const { items } = await listMyNotifications(viewer);
   // Names come from the account domain; a notification from someone now blocked is not shown.
   const people = await getPeopleSummaries(viewer, items.flatMap((item) => (item.actorId ? [item.actorId] : [])));
-  const visible = items.filter((item) => !item.actorId || people.has(item.actorId));
+  // A post the reader may no longer see (audience narrowed, deleted, hidden) takes its notifications with it.
+  const posts = await visiblePostIds(viewer, items.flatMap((item) => (item.data.postId ? [item.data.postId] : [])));
+  const visible = items.filter((item) => (!item.actorId || people.has(item.actorId)) && (!item.data.postId || posts.has(item.data.postId)));
   const unreadIds = visible.filter((item) => !item.read).map((item) => item.id);
   return (
     <>
@@ -37,6 +42,11 @@ export default async function NotificationsPage() {
               const unread = !item.read && <span className="size-2.5 shrink-0 rounded-full bg-brand" role="img" aria-label={t('unread')} />;
               return actor ? (
                 <PersonRow key={item.id} person={actor} detail={text}>
+                  {item.data.postId && (
+                    <Link href={postPath(item.data.postId)} className="rounded-lg bg-surface-2 px-3 py-2 text-sm font-medium hover:bg-surface-3">
+                      {t('viewPost')}
+                    </Link>
+                  )}
                   {unread}
                 </PersonRow>
               ) : (

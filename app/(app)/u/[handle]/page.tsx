@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { RelationActions } from '@/components/account/relation-actions';
+import { Timeline } from '@/components/feed/timeline';
+import { listProfileTimeline } from '@/lib/feed';
 import { Avatar } from '@/components/ui/avatar';
 import { getFriendsStatus, getProfile, handleSchema } from '@/lib/account';
 import { PresenceLine } from '@/components/account/presence-status';
@@ -34,6 +36,8 @@ export default async function ProfilePage({ params }: Props) {
   // Online status is for friends only (the service leaves everyone else out).
   const status = profile.relation.friend ? (await getFriendsStatus(await requireViewer(), [profile.id])).get(profile.id) : undefined;
   const t = await getTranslations('people');
+  const feedText = await getTranslations('feed');
+  const posts = await listProfileTimeline(await requireViewer(), { handle: profile.handle });
   const stats = [
     { label: t('friendsCount'), value: profile.counts.friends, href: profile.friendsVisible ? `/u/${profile.handle}/friends` : null },
     { label: t('followersCount'), value: profile.counts.followers, href: null },
@@ -81,6 +85,10 @@ export default async function ProfilePage({ params }: Props) {
         {profile.relation.friend && <p className="text-sm font-medium text-brand">{t('youAreFriends')}</p>}
         {!profile.relation.self && <RelationActions handle={profile.handle} relation={profile.relation} />}
       </div>
+      <section aria-label={feedText('postsOf', { name: profile.name })} className="mt-6 flex flex-col gap-3 px-2 pb-6 sm:px-4">
+        <h2 className="px-2 text-lg font-semibold">{feedText('posts')}</h2>
+        <Timeline timeline={{ kind: 'profile', handle: profile.handle }} initial={posts} renderedAt={new Date().toISOString()} empty={feedText('emptyProfile')} />
+      </section>
     </article>
   );
 }

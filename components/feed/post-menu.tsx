@@ -1,0 +1,97 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useId, useState, useTransition } from 'react';
+import { Button } from '@/components/ui/button';
+import { SelectField } from '@/components/ui/select-field';
+import { deletePostAction, reportAction } from '@/lib/feed/actions';
+import { reportReasons } from '@/lib/feed/client';
+
+/**
+ * The "…" menu of a post: edit and delete for its author, report for everyone else. A plain
+ * disclosure (a button that shows a list of buttons), so it works with keyboard and screen reader.
+ */
+export function PostMenu({ postId, mine, onEdit, onDeleted }: { postId: string; mine: boolean; onEdit: () => void; onDeleted: () => void }) {
+  const t = useTranslations('feed');
+  const menuId = useId();
+  const [open, setOpen] = useState(false);
+  const [reporting, setReporting] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function remove() {
+    setOpen(false);
+    if (!window.confirm(t('deleteConfirm'))) return;
+    startTransition(async () => {
+      const result = await deletePostAction({ postId });
+      if (result.ok) onDeleted();
+      else setMessage({ text: result.message, error: true });
+    });
+  }
+
+  function sendReport(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const reason = String(new FormData(event.currentTarget).get('reason'));
+    startTransition(async () => {
+      const result = await reportAction({ targetType: 'post', targetId: postId, reason });
+      setReporting(false);
+      setMessage(result.ok ? { text: t('reported'), error: false } : { text: result.message, error: true });
+    });
+  }
+
+  return (
+    <div className="relative">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={menuId}
+        aria-label={t('postActions')}
+        onClick={() => setOpen((value) => !value)}
+        className="flex size-11 items-center justify-center rounded-full text-xl text-fg-muted hover:bg-surface-2 focus-visible:outline-2 focus-visible:outline-brand"
+      >
+        <span aria-hidden>⋯</span>
+      </button>
+      {open && (
+        <ul id={menuId} className="absolute right-0 z-10 flex min-w-40 flex-col rounded-xl border border-line bg-surface p-1 shadow-lg">
+          {mine ? (
+            <>
+              <li>
+                <button type="button" className="min-h-11 w-full rounded-lg px-3 text-left hover:bg-surface-2" onClick={() => { setOpen(false); onEdit(); }}>
+                  {t('edit')}
+                </button>
+              </li>
+              <li>
+                <button type="button" className="min-h-11 w-full rounded-lg px-3 text-left text-danger hover:bg-surface-2" onClick={remove}>
+                  {t('delete')}
+                </button>
+              </li>
+            </>
+          ) : (
+            <li>
+              <button type="button" className="min-h-11 w-full rounded-lg px-3 text-left hover:bg-surface-2" onClick={() => { setOpen(false); setReporting(true); }}>
+                {t('report')}
+              </button>
+            </li>
+          )}
+        </ul>
+      )}
+      {reporting && (
+        <form onSubmit={sendReport} className="absolute right-0 z-10 flex w-64 flex-col gap-2 rounded-xl border border-line bg-surface p-3 shadow-lg">
+          <SelectField label={t('reportWhy')} name="reason" options={reportReasons.map((reason) => ({ value: reason, label: t(`reasons.${reason}`) }))} />
+          <div className="flex gap-2">
+            <Button type="submit" pending={pending}>
+              {t('sendReport')}
+            </Button>
+            <Button type="button" variant="ghost" onClick={() => setReporting(false)}>
+              {t('cancel')}
+            </Button>
+          </div>
+        </form>
+      )}
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} className={`absolute right-0 top-11 z-10 w-56 rounded-lg bg-surface-2 p-2 text-sm ${message.error ? 'text-danger' : ''}`}>
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}
