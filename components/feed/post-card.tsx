@@ -91,7 +91,7 @@ export function PostCard({ post: initial, renderedAt, openComments = false }: { 
     else setPost((current) => ({ ...current, ...stats }));
   }
 
-  useChannel(channelName('private', postChannelScope, post.id), feedEvents.postChanged, postChangedSchema, (change) => {
+  const live = useChannel(channelName('private', postChannelScope, post.id), feedEvents.postChanged, postChangedSchema, (change) => {
     void refreshStats();
     if (change.what === 'comments') setCommentsVersion((version) => version + 1);
   }, { onReconnect: () => void refreshStats() });
@@ -121,7 +121,7 @@ export function PostCard({ post: initial, renderedAt, openComments = false }: { 
   }
 
   return (
-    <article aria-labelledby={`post-${post.id}-author`} className="flex flex-col gap-3 rounded-2xl border border-line bg-surface p-4">
+    <article aria-labelledby={`post-${post.id}-author`} data-live={live} className="flex flex-col gap-3 rounded-2xl border border-line bg-surface p-4">
       <span id={`post-${post.id}-author`} className="sr-only">
         {t('postBy', { name: post.author.name })}
       </span>

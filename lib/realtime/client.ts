@@ -1,5 +1,5 @@
 'use client';
-import { createContext, createElement, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { createContext, createElement, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type Pusher from 'pusher-js';
 import type { Channel } from 'pusher-js';
 import type { z } from 'zod';
@@ -120,8 +120,10 @@ export function useChannel<Schema extends z.ZodType>(
   schema: Schema,
   handler: (payload: z.output<Schema>) => void,
   options: ChannelOptions = {},
-): void {
+): boolean {
   const connection = useContext(RealtimeContext)?.connection;
+  // Whether the channel is joined right now (pages and tests can tell "live" from "not yet").
+  const [joined, setJoined] = useState(false);
   const latest = useRef({ schema, handler, options });
   useEffect(() => {
     latest.current = { schema, handler, options };
@@ -140,25 +142,29 @@ export function useChannel<Schema extends z.ZodType>(
     const onSubscribed = () => {
       if (subscribedBefore) latest.current.options.onReconnect?.();
       subscribedBefore = true;
+      setJoined(true);
     };
     void connection.hold(name).then((held) => {
       if (!active) return;
       channel = held;
       subscribedBefore = held.subscribed;
+      if (held.subscribed) setJoined(true);
       held.bind(event, onEvent);
       held.bind('pusher:subscription_succeeded', onSubscribed);
     });
     return () => {
       active = false;
+      setJoined(false);
       channel?.unbind(event, onEvent);
       channel?.unbind('pusher:subscription_succeeded', onSubscribed);
       void connection.release(name);
     };
   }, [connection, name, event]);
+  return joined;
 }
 
 /** `useChannel` on the signed-in person's own user channel, where their personal events arrive. */
-export function useOwnChannel<Schema extends z.ZodType>(event: string, schema: Schema, handler: (payload: z.output<Schema>) => void, options: ChannelOptions = {}): void {
+export function useOwnChannel<Schema extends z.ZodType>(event: string, schema: Schema, handler: (payload: z.output<Schema>) => void, options: ChannelOptions = {}): boolean {
   const personId = useContext(RealtimeContext)?.personId;
-  useChannel(personId ? userChannel(personId) : null, event, schema, handler, options);
+  return useChannel(personId ? userChannel(personId) : null, event, schema, handler, options);
 }
