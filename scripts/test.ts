@@ -81,6 +81,8 @@ async function main() {
   const dbPort = await findFreePort();
   const database = await prepareDatabase({ dataDir: join(testDir, 'postgres'), preferredPort: dbPort, database: 'plaza_test', fresh: true, log });
   const appPort = await findFreePort();
+  const mediaDir = join(process.cwd(), testDir, 'media');
+  rmSync(mediaDir, { recursive: true, force: true });
 
   // Thresholds the tests rely on: a low sign-in limit per account for the rate-limit test,
   // generous ones elsewhere because all test traffic comes from 127.0.0.1.
@@ -94,6 +96,8 @@ async function main() {
     RATE_LIMIT_SIGNIN_PER_IP: '10000',
     RATE_LIMIT_SIGNUP_PER_IP: '10000',
     PLAZA_BASE_URL: `http://127.0.0.1:${appPort}`,
+    // Uploads land in the run's own folder, never in a developer's .data/media; e2e tests read it.
+    MEDIA_DIR: mediaDir,
     PLAZA_CHROMIUM: chromium,
   };
 

@@ -41,6 +41,17 @@ const envSchema = z
     MEDIA_DIR: z.string().min(1).default('.data/media'),
     MEDIA_MAX_BYTES: positiveInt(20 * 1024 * 1024),
     MEDIA_MAX_PIXELS: positiveInt(40_000_000),
+    // An S3-compatible bucket instead of MEDIA_DIR, used when MEDIA_S3_BUCKET is set. The
+    // endpoint names a non-AWS service (MinIO, R2, …); without keys the SDK's own chain is used.
+    MEDIA_S3_BUCKET: optionalText,
+    MEDIA_S3_REGION: z.string().min(1).default('us-east-1'),
+    MEDIA_S3_ENDPOINT: optionalText.pipe(z.url().optional()),
+    MEDIA_S3_ACCESS_KEY_ID: optionalText,
+    MEDIA_S3_SECRET_ACCESS_KEY: optionalText,
+    MEDIA_S3_FORCE_PATH_STYLE: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
     // Realtime: the embedded server by default; Pusher Channels or Soketi by these alone.
     // Host, port, TLS, key and cluster reach browsers at request time (never baked into the
     // build). The defaults match lib/realtime/server/config.ts, the embedded server's own.
@@ -97,6 +108,11 @@ const envSchema = z
     // Unsigned webhooks would let anyone credit a wallet: a live deployment taking cards must verify them.
     if (value.secureDeployment && value.STRIPE_SECRET_KEY && !value.STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'STRIPE_WEBHOOK_SECRET is required when AUTH_URL is https and STRIPE_SECRET_KEY is set' });
+    }
+    // One key without the other would fail on the first upload; say so at startup instead.
+    if (Boolean(value.MEDIA_S3_ACCESS_KEY_ID) !== Boolean(value.MEDIA_S3_SECRET_ACCESS_KEY)) {
+      const missing = value.MEDIA_S3_ACCESS_KEY_ID ? 'MEDIA_S3_SECRET_ACCESS_KEY' : 'MEDIA_S3_ACCESS_KEY_ID';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY are set together or not at all' });
     }
     // A half-configured provider would silently not appear; say which setting is missing.
     const providerSettings = [

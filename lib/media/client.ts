@@ -34,6 +34,14 @@ export function imageUrls(assetId: string): ImageUrls {
   return { sm: imageUrl(assetId, 'sm'), md: imageUrl(assetId, 'md'), lg: imageUrl(assetId, 'lg') };
 }
 
+/**
+ * A `srcset` for an image's variants, by their target widths. A variant of a small source is
+ * narrower than its target; the browser then picks a slightly soft image, never a broken one.
+ */
+export function imageSrcSet(assetId: string, purpose: MediaPurpose): string {
+  return variantNames.map((variant) => `${imageUrl(assetId, variant)} ${variantWidths[purpose][variant]}w`).join(', ');
+}
+
 /** The smallest avatar variant that stays sharp at `size` CSS pixels on a high-density screen. */
 export function avatarVariantFor(size: number): VariantName {
   const devicePixels = size * 2;
@@ -41,8 +49,13 @@ export function avatarVariantFor(size: number): VariantName {
   return devicePixels <= variantWidths.avatar.md ? 'md' : 'lg';
 }
 
-/** What POST /api/media/upload answers. */
-export type UploadResponse = { ok: true; id: string; urls: ImageUrls } | { ok: false; code: string; message: string };
+/**
+ * What POST /api/media/upload answers. `width` and `height` are those of the largest variant
+ * (`lg`), so a page can reserve the image's shape before it loads.
+ */
+export type UploadResponse =
+  | { ok: true; id: string; urls: ImageUrls; width: number; height: number }
+  | { ok: false; code: string; message: string };
 
 /**
  * Colours for generated avatars: all dark enough for white text to pass WCAG AA (≥ 4.5:1), in

@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Settings are read once, so the temporary store is named before the services load. The size
-// and pixel caps stay at their defaults (15 MiB, 40 megapixels): those are what is tested.
+// and pixel caps stay at their defaults (20 MiB, 40 megapixels): those are what is tested.
 const mediaDir = mkdtempSync(join(tmpdir(), 'plaza-media-test-'));
 process.env.MEDIA_DIR = mediaDir;
 delete process.env.MEDIA_MAX_BYTES;
@@ -15,7 +15,8 @@ delete process.env.MEDIA_MAX_PIXELS;
 
 const { db } = await import('@/lib/core/db');
 const { AppError } = await import('@/lib/core/errors');
-const { storeImage, getOwnedAsset, deleteImage } = await import('./service');
+const { storeImage, getOwnedAsset, deleteImage, canDecodeHeic } = await import('./service');
+const { imageSrcSet } = await import('./client');
 const { replaceMediaStorage, LocalDiskStorage } = await import('./storage');
 const { GET } = await import('@/app/api/media/[id]/[variant]/route');
 const { setAvatar, setCover } = await import('@/lib/account/profile-media');
@@ -127,12 +128,24 @@ describe('refused uploads store nothing and say why', () => {
     expect(error.messageRef).toEqual({ key: 'media.tooManyPixels', values: { megapixels: 40 } });
   });
 
-  it('refuses a file over 15 MiB, even a real photo', async () => {
+  it('refuses a file over 20 MiB, even a real photo', async () => {
     const photo = await photoWithGps(64, 64);
-    const oversize = Buffer.concat([photo, Buffer.alloc(15 * 1024 * 1024 + 1 - photo.length)]);
-    expect(oversize.length).toBe(15 * 1024 * 1024 + 1);
+    const oversize = Buffer.concat([photo, Buffer.alloc(20 * 1024 * 1024 + 1 - photo.length)]);
+    expect(oversize.length).toBe(20 * 1024 * 1024 + 1);
     const error = await expectRefusedLeavingNothing(oversize, 'media.tooLarge');
-    expect(error.messageRef).toEqual({ key: 'media.tooLarge', values: { megabytes: 15 } });
+    expect(error.messageRef).toEqual({ key: 'media.tooLarge', values: { megabytes: 20 } });
+  });
+
+  it('refuses a HEIC photo with the HEIC message while this libvips cannot decode HEVC', async () => {
+    // sharp's prebuilt libvips reads AVIF only; a custom build with an HEVC decoder lists .heic.
+    expect(canDecodeHeic()).toBe(false);
+    expect(canDecodeHeic({ input: { fileSuffix: ['.avif'] } })).toBe(false);
+    expect(canDecodeHeic({ input: { fileSuffix: ['.heic', '.heif', '.avif'] } })).toBe(true);
+    expect(canDecodeHeic({ input: {} })).toBe(false);
+    // The leading box of an iPhone photo: what the sniffer sees first.
+    const ftyp = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1')]);
+    const heic = Buffer.concat([ftyp, Buffer.alloc(2048)]);
+    await expectRefusedLeavingNothing(heic, 'media.heic');
   });
 
   it('refuses a JPEG that is cut off half-way', async () => {
@@ -227,6 +240,49 @@ describe('stored images', () => {
       }
     }
     expect(avatar.urls.md).toBe(`/api/media/${avatar.id}/md`);
+  });
+
+  it('keeps a post photo\'s own shape at 360, 720 and 1440 wide, landscape and portrait alike', async () => {
+    const viewer = await newViewer();
+    const landscape = await storeImage(viewer, { bytes: await photoWithGps(3000, 2000), purpose: 'post' });
+    const portrait = await storeImage(viewer, {
+      bytes: await sharp({ create: { width: 1200, height: 1600, channels: 3, background: '#118844' } }).png().toBuffer(),
+      purpose: 'post',
+    });
+    expect(landscape.variants).toEqual([
+      { name: 'sm', width: 360, height: 240 },
+      { name: 'md', width: 720, height: 480 },
+      { name: 'lg', width: 1440, height: 960 },
+    ]);
+    expect([landscape.width, landscape.height]).toEqual([1440, 960]);
+    // Smaller than the largest target: never enlarged, so the largest variant is the source's size.
+    expect(portrait.variants).toEqual([
+      { name: 'sm', width: 360, height: 480 },
+      { name: 'md', width: 720, height: 960 },
+      { name: 'lg', width: 1200, height: 1600 },
+    ]);
+    for (const asset of [landscape, portrait]) {
+      for (const variant of asset.variants) {
+        const bytes = Buffer.from(await (await served(asset.id, variant.name)).arrayBuffer());
+        const meta = await sharp(bytes).metadata();
+        expect([meta.format, meta.width, meta.height]).toEqual(['webp', variant.width, variant.height]);
+        expect(meta.exif).toBeUndefined();
+      }
+    }
+    expect(imageSrcSet(portrait.id, 'post')).toBe(`/api/media/${portrait.id}/sm 360w, /api/media/${portrait.id}/md 720w, /api/media/${portrait.id}/lg 1440w`);
+  });
+
+  it('keeps a sideways-shot post photo upright and portrait', async () => {
+    const sideways = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#884411' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const asset = await storeImage(await newViewer(), { bytes: sideways, purpose: 'post' });
+    expect(asset.variants.map(({ width, height }) => [width, height])).toEqual([
+      [360, 480],
+      [600, 800],
+      [600, 800],
+    ]);
   });
 
   it('turns a photo upright by its EXIF orientation', async () => {

@@ -16,15 +16,30 @@ export const tooLarge = (maxBytes: number) => new AppError('INVALID', { key: 'me
 const tooManyPixels = (maxPixels: number) =>
   new AppError('INVALID', { key: 'media.tooManyPixels', values: { megapixels: Math.round(maxPixels / 1_000_000) } });
 const unreadable = () => new AppError('INVALID', 'media.unreadable');
+const heicUnreadable = () => new AppError('INVALID', 'media.heic');
 const mediaNotFound = () => new AppError('NOT_FOUND', 'media.notFound');
 
-/** What sharp calls each format we accept. AVIF is a HEIF container with AV1 inside. */
-const sharpFormat: Partial<Record<SniffedType, string>> = { jpeg: 'jpeg', png: 'png', webp: 'webp', gif: 'gif', avif: 'heif' };
+/** What sharp calls each format we accept. AVIF and HEIC are both HEIF containers (AV1 or HEVC inside). */
+const sharpFormat: Partial<Record<SniffedType, string>> = { jpeg: 'jpeg', png: 'png', webp: 'webp', gif: 'gif', avif: 'heif', heic: 'heif' };
+/** The codec inside a HEIF container that each type must carry, so an AVIF-branded HEVC file is not taken for AVIF. */
+const heifCompression: Partial<Record<SniffedType, string>> = { avif: 'av1', heic: 'hevc' };
+
+type FormatInfo = { input: { fileSuffix?: string[] } };
+
+/**
+ * Whether this libvips can decode HEVC, i.e. read HEIC photos. libvips lists `.heic` among the
+ * HEIF loader's suffixes only when libheif has an HEVC decoder: sharp's prebuilt binaries carry
+ * AV1 alone and list just `.avif`; a custom libvips built with libde265 lists `.heic` too. If
+ * the list ever claimed more than the decoder delivers, decoding fails and the person still gets
+ * the HEIC message (see renderVariants), never a vague one.
+ */
+export function canDecodeHeic(heif: FormatInfo | undefined = sharp.format.heif): boolean {
+  return heif?.input.fileSuffix?.includes('.heic') ?? false;
+}
 
 function refuseByType(type: SniffedType): void {
   if (type === 'svg') throw new AppError('INVALID', 'media.svg');
-  // sharp's bundled libvips decodes AVIF (AV1) but has no HEVC decoder, so HEIC cannot be read.
-  if (type === 'heic') throw new AppError('INVALID', 'media.heic');
+  if (type === 'heic' && !canDecodeHeic()) throw heicUnreadable();
   if (!sharpFormat[type]) throw new AppError('INVALID', 'media.unsupported');
 }
 
@@ -35,7 +50,8 @@ async function readHeader(bytes: Uint8Array, type: SniffedType) {
     .catch(() => {
       throw unreadable();
     });
-  const matches = metadata.format === sharpFormat[type] && (type !== 'avif' || metadata.compression === 'av1');
+  const compression = heifCompression[type];
+  const matches = metadata.format === sharpFormat[type] && (!compression || metadata.compression === compression);
   if (!matches || !metadata.width || !metadata.height) throw unreadable();
   // A GIF's first frame is what we keep; its height is one page, not the whole strip.
   return { width: metadata.width, height: metadata.pageHeight ?? metadata.height };
@@ -48,7 +64,7 @@ type Rendered = { name: VariantName; width: number; height: number; data: Buffer
  * crops to the purpose's shape at the largest width, then encodes every variant as WebP from
  * that. Nothing of the source's metadata is copied: no EXIF (so no GPS), no XMP, no ICC.
  */
-async function renderVariants(bytes: Uint8Array, purpose: MediaPurpose, maxPixels: number): Promise<Rendered[]> {
+async function renderVariants(bytes: Uint8Array, type: SniffedType, purpose: MediaPurpose, maxPixels: number): Promise<Rendered[]> {
   const widths = variantWidths[purpose];
   try {
     const source = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error', autoOrient: true, pages: 1 }).timeout({ seconds: 60 });
@@ -75,6 +91,7 @@ async function renderVariants(bytes: Uint8Array, purpose: MediaPurpose, maxPixel
     );
   } catch (error) {
     if (error instanceof Error && /pixel limit/i.test(error.message)) throw tooManyPixels(maxPixels);
+    if (type === 'heic') throw heicUnreadable();
     // Anything libvips cannot decode (truncated, corrupt, lying header) is the file's fault.
     throw unreadable();
   }
@@ -120,7 +137,7 @@ export async function storeImage(viewer: Viewer, input: StoreImageInput): Promis
   const header = await readHeader(input.bytes, type);
   if (header.width * header.height > MEDIA_MAX_PIXELS) throw tooManyPixels(MEDIA_MAX_PIXELS);
 
-  const rendered = await renderVariants(input.bytes, input.purpose, MEDIA_MAX_PIXELS);
+  const rendered = await renderVariants(input.bytes, type, input.purpose, MEDIA_MAX_PIXELS);
   const id = randomBytes(12).toString('hex');
   const variants = await storeAll(id, rendered);
   const largest = rendered[rendered.length - 1]!;

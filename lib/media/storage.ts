@@ -3,10 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { env } from '@/lib/core/env';
+import { S3Storage } from './s3-storage';
+import { checkedKey } from './storage-key';
 
 /**
- * Where image bytes live. Kept to three calls so that an S3-compatible store can replace the
- * local disk without touching the service:
+ * Where image bytes live: the local disk, or an S3-compatible bucket (s3-storage.ts). Kept to
+ * three calls so that either serves the service unchanged:
  * - `put(key, bytes, contentType)` stores bytes under a key and resolves once they are durable.
  *   Keys are fresh for every asset, so a put never overwrites something in use.
  * - `get(key)` returns the bytes, or null when nothing is stored under the key.
@@ -17,14 +19,6 @@ export interface MediaStorage {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   get(key: string): Promise<Uint8Array | null>;
   delete(key: string): Promise<void>;
-}
-
-const keyPattern = /^[a-z0-9-]+(\/[a-z0-9-]+)*\.[a-z0-9]+$/;
-
-function checkedKey(key: string): string {
-  // Keys become file paths: anything that could climb out of the directory is a bug upstream.
-  if (!keyPattern.test(key)) throw new Error(`Invalid media storage key: ${key}`);
-  return key;
 }
 
 /** Files under one directory. A put writes a temporary file and renames it, so readers never see half a file. */
@@ -70,12 +64,26 @@ export class LocalDiskStorage implements MediaStorage {
 
 let current: MediaStorage | undefined;
 
+/** A bucket when MEDIA_S3_BUCKET is set, else the local disk under MEDIA_DIR. */
 export function mediaStorage(): MediaStorage {
-  current ??= new LocalDiskStorage(resolve(env().MEDIA_DIR));
+  current ??= configuredStorage();
   return current;
 }
 
-/** Test-only: swap the store (e.g. for one that fails part-way). Pass undefined to go back to disk. */
+function configuredStorage(): MediaStorage {
+  const settings = env();
+  if (!settings.MEDIA_S3_BUCKET) return new LocalDiskStorage(resolve(settings.MEDIA_DIR));
+  return new S3Storage({
+    bucket: settings.MEDIA_S3_BUCKET,
+    region: settings.MEDIA_S3_REGION,
+    endpoint: settings.MEDIA_S3_ENDPOINT,
+    accessKeyId: settings.MEDIA_S3_ACCESS_KEY_ID,
+    secretAccessKey: settings.MEDIA_S3_SECRET_ACCESS_KEY,
+    forcePathStyle: settings.MEDIA_S3_FORCE_PATH_STYLE,
+  });
+}
+
+/** Test-only: swap the store (e.g. for one that fails part-way). Pass undefined to go back to the configured one. */
 export function replaceMediaStorage(storage: MediaStorage | undefined): void {
   current = storage;
 }

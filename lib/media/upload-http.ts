@@ -95,7 +95,7 @@ export async function handleUploadRequest(request: Request): Promise<Response> {
     await enforceRateLimit({ name: 'media-upload', limit: env().RATE_LIMIT_MEDIA_UPLOADS_PER_HOUR, windowSeconds: 60 * 60 }, `user:${viewer.id}`);
     const upload = await parseUpload(request);
     const asset = await storeImage(viewer, upload);
-    const body: UploadResponse = { ok: true, id: asset.id, urls: asset.urls };
+    const body: UploadResponse = { ok: true, id: asset.id, urls: asset.urls, width: asset.width, height: asset.height };
     return Response.json(body, { status: 201 });
   } catch (error) {
     if (error instanceof AppError) return failure(error);
