@@ -2,13 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import type { PhotoDto } from '@/lib/feed/client';
-import { imageUrl, imageUrls, variantWidths } from '@/lib/media/client';
-
-function srcSet(id: string): string {
-  const urls = imageUrls(id);
-  const widths = variantWidths.post;
-  return `${urls.sm} ${widths.sm}w, ${urls.md} ${widths.md}w, ${urls.lg} ${widths.lg}w`;
-}
+import { imageSrcSet, imageUrl } from '@/lib/media/client';
 
 /** Columns by count, as Moments lays them out: one photo large, four in a square, else threes. */
 function columnsFor(count: number): string {
@@ -44,7 +38,7 @@ export function PhotoGrid({ photos, authorName }: { photos: PhotoDto[]; authorNa
               {/* eslint-disable-next-line @next/next/no-img-element -- our own WebP variants, chosen by srcset */}
               <img
                 src={imageUrl(photo.id, 'md')}
-                srcSet={srcSet(photo.id)}
+                srcSet={imageSrcSet(photo.id, 'post')}
                 sizes={single ? '(max-width: 640px) 90vw, 384px' : '(max-width: 640px) 30vw, 150px'}
                 width={photo.width}
                 height={photo.height}

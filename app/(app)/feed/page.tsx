@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { translatedTitle } from '@/components/ui/translated-title';
 import { requireViewer } from '@/lib/core/session';
 import { listHomeTimeline } from '@/lib/feed';
+import { uploadLimits } from '@/lib/media';
 
 export const generateMetadata = translatedTitle('feed', 'title');
 
@@ -18,7 +19,7 @@ export default async function FeedPage() {
       <PageHeader title={t('title')} />
       <div className="mx-auto flex max-w-2xl flex-col gap-3 px-2 pb-6 sm:px-4">
         <Timeline timeline={{ kind: 'home' }} initial={first} renderedAt={new Date().toISOString()} empty={t('emptyHome')}>
-          <Composer />
+          <Composer maxBytes={uploadLimits().maxBytes} />
         </Timeline>
       </div>
     </>
