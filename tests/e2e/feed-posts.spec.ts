@@ -38,7 +38,7 @@ test('feed: a post with photos opens full screen; its author edits it and delete
   await card.getByLabel('Text').fill(`${text} (edited) #colours`);
   await card.getByRole('button', { name: 'Save' }).click();
   await expect(card.getByRole('link', { name: '#colours' })).toBeVisible();
-  await expect(card.getByText('Edited')).toBeVisible();
+  await expect(card.getByText('Edited', { exact: true })).toBeVisible();
 
   page.on('dialog', (dialog) => void dialog.accept());
   await card.getByRole('button', { name: 'Post options' }).click();
