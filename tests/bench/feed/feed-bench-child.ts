@@ -5,6 +5,8 @@
  * listHomeTimeline's first page and of the page after it, and times the first page. Prints one
  * JSON line; `skipped` says why nothing was measured.
  */
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { countStatements, describeStatements } from './statement-count';
 
@@ -14,17 +16,11 @@ const print = (figures: object) => console.log(JSON.stringify(figures));
 const person = JSON.parse(process.env.FEED_BENCH_VIEWER ?? '{}') as { id: string; handle: string };
 const viewer = { kind: 'person' as const, id: person.id, handle: person.handle, isAdmin: false };
 // Another module may stand in for the feed domain's public API (to compare implementations).
-const modulePath = process.env.FEED_BENCH_TIMELINE_MODULE ?? '@/lib/feed';
+const modulePath = resolve(process.env.FEED_BENCH_TIMELINE_MODULE ?? 'lib/feed/index.ts');
 
-let listHomeTimeline: Timeline | undefined;
-try {
-  listHomeTimeline = ((await import(modulePath)) as { listHomeTimeline?: Timeline }).listHomeTimeline;
-} catch (error) {
-  const missing = (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && String(error).includes('lib/feed');
-  if (!missing) throw error;
-}
+const listHomeTimeline = existsSync(modulePath) ? ((await import(modulePath)) as { listHomeTimeline?: Timeline }).listHomeTimeline : undefined;
 if (typeof listHomeTimeline !== 'function') {
-  print({ skipped: `${modulePath} does not export listHomeTimeline yet` });
+  print({ skipped: `${relative(process.cwd(), modulePath)} does not ${existsSync(modulePath) ? 'export listHomeTimeline' : 'exist'} yet` });
   process.exit(0);
 }
 const timeline = listHomeTimeline;
