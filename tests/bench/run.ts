@@ -7,9 +7,13 @@
  *   (tests/bench/realtime; saturates the CPU, so run it under `flock /tmp/plaza-heavy.lock`).
  * - pay: transfers through the ledger with 50 concurrent writers, and balance reads with a
  *   million entries (tests/bench/pay; its own embedded database in .bench-data/).
+ * - feed: GET /feed signed in (latency, throughput) and SQL statements per timeline page, with
+ *   100,000 people and 10,000 then 1,000,000 posts (tests/bench/feed; seeds its own embedded
+ *   database in .bench-data/ with scripts/lib/scale-seed; saturates the CPU for several minutes).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { feedBench } from './feed/feed-bench';
 import { payBench } from './pay/pay-bench';
 import { realtimeBench } from './realtime/realtime-bench';
 
@@ -37,7 +41,7 @@ function bundleBench(): void {
   }
 }
 
-const benchmarks: Record<string, () => void | Promise<void>> = { bundle: bundleBench, realtime: realtimeBench, pay: payBench };
+const benchmarks: Record<string, () => void | Promise<void>> = { bundle: bundleBench, realtime: realtimeBench, pay: payBench, feed: feedBench };
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(name in benchmarks));
 if (unknown.length > 0) {
