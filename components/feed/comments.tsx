@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { addCommentAction, deleteCommentAction, listCommentsAction } from '@/lib/feed/actions';
 import { maxCommentLength, type CommentDto } from '@/lib/feed/client';
 import { PostText } from './post-text';
+import { ReportForm } from './report-form';
 
 /**
  * A post's comments with one level of replies. `version` changes when someone else commented
@@ -18,6 +19,8 @@ export function Comments({ postId, version, renderedAt, onChanged }: { postId: s
   const [comments, setComments] = useState<CommentDto[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [replyTo, setReplyTo] = useState<CommentDto | null>(null);
+  const [reporting, setReporting] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ id: string; text: string; error: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const input = useRef<HTMLTextAreaElement>(null);
@@ -86,7 +89,27 @@ export function Comments({ postId, version, renderedAt, onChanged }: { postId: s
               {t('deleteComment')}
             </button>
           )}
+          {!comment.mine && (
+            <button type="button" className="min-h-8 font-medium hover:underline" aria-expanded={reporting === comment.id} onClick={() => setReporting(comment.id)}>
+              {t('report')}
+            </button>
+          )}
         </div>
+        {reporting === comment.id && (
+          <ReportForm
+            targetType="comment"
+            targetId={comment.id}
+            onDone={(result) => {
+              setReporting(null);
+              setNotice(result && { id: comment.id, ...result });
+            }}
+          />
+        )}
+        {notice?.id === comment.id && (
+          <p role={notice.error ? 'alert' : 'status'} className={`px-2 text-sm ${notice.error ? 'text-danger' : 'text-fg-muted'}`}>
+            {notice.text}
+          </p>
+        )}
       </div>
     </div>
   );

@@ -1,10 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useId, useState, useTransition } from 'react';
-import { Button } from '@/components/ui/button';
-import { SelectField } from '@/components/ui/select-field';
-import { deletePostAction, reportAction } from '@/lib/feed/actions';
-import { reportReasons } from '@/lib/feed/client';
+import { deletePostAction } from '@/lib/feed/actions';
+import { ReportForm } from './report-form';
 
 /**
  * The "…" menu of a post: edit and delete for its author, report for everyone else. A plain
@@ -28,16 +26,6 @@ export function PostMenu({ postId, mine, onEdit, onDeleted }: { postId: string; 
     });
   }
 
-  function sendReport(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const reason = String(new FormData(event.currentTarget).get('reason'));
-    startTransition(async () => {
-      const result = await reportAction({ targetType: 'post', targetId: postId, reason });
-      setReporting(false);
-      setMessage(result.ok ? { text: t('reported'), error: false } : { text: result.message, error: true });
-    });
-  }
-
   return (
     <div className="relative">
       <button
@@ -45,6 +33,7 @@ export function PostMenu({ postId, mine, onEdit, onDeleted }: { postId: string; 
         aria-expanded={open}
         aria-controls={menuId}
         aria-label={t('postActions')}
+        aria-busy={pending || undefined}
         onClick={() => setOpen((value) => !value)}
         className="flex size-11 items-center justify-center rounded-full text-xl text-fg-muted hover:bg-surface-2 focus-visible:outline-2 focus-visible:outline-brand"
       >
@@ -75,17 +64,15 @@ export function PostMenu({ postId, mine, onEdit, onDeleted }: { postId: string; 
         </ul>
       )}
       {reporting && (
-        <form onSubmit={sendReport} className="absolute right-0 z-10 flex w-64 flex-col gap-2 rounded-xl border border-line bg-surface p-3 shadow-lg">
-          <SelectField label={t('reportWhy')} name="reason" options={reportReasons.map((reason) => ({ value: reason, label: t(`reasons.${reason}`) }))} />
-          <div className="flex gap-2">
-            <Button type="submit" pending={pending}>
-              {t('sendReport')}
-            </Button>
-            <Button type="button" variant="ghost" onClick={() => setReporting(false)}>
-              {t('cancel')}
-            </Button>
-          </div>
-        </form>
+        <ReportForm
+          targetType="post"
+          targetId={postId}
+          className="absolute right-0 z-10 w-64"
+          onDone={(result) => {
+            setReporting(false);
+            setMessage(result);
+          }}
+        />
       )}
       {message && (
         <p role={message.error ? 'alert' : 'status'} className={`absolute right-0 top-11 z-10 w-56 rounded-lg bg-surface-2 p-2 text-sm ${message.error ? 'text-danger' : ''}`}>

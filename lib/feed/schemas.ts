@@ -93,6 +93,7 @@ export type CommentDto = {
   parentId: string | null;
   body: string;
   createdAt: string;
+  mine: boolean;
   /** The viewer wrote it, or it is on the viewer's post: either may delete it. */
   deletable: boolean;
 };

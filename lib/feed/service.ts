@@ -127,7 +127,7 @@ export async function listComments(viewer: Viewer, postId: string): Promise<Comm
   return rows.flatMap((row) => {
     const author = people.get(row.authorId);
     if (!author) return [];
-    return [{ id: row.id, author, parentId: row.parentId, body: row.body, createdAt: row.createdAt.toISOString(), deletable: mayDeleteComment(viewer, row, post) }];
+    return [{ id: row.id, author, parentId: row.parentId, body: row.body, createdAt: row.createdAt.toISOString(), mine: row.authorId === viewer.id, deletable: mayDeleteComment(viewer, row, post) }];
   });
 }
 

@@ -112,6 +112,29 @@ function tagsOf(random: Random): string[] {
   return [...chosen];
 }
 
+/**
+ * The benchmark's viewer: among the busiest tenth by friend count, the person whose friends
+ * (and they themselves) wrote the most posts others can see. With few posts in the data set
+ * this still gives a full first page, so small and large data sets are compared page for page.
+ */
+export function busiestViewer(graph: Graph, content: Content, minFriends: number): number {
+  const postsBy = new Int32Array(graph.users);
+  for (let j = 0; j < content.posts; j++) if (content.audience[j] !== ONLY_ME) postsBy[content.author[j]!]! += 1;
+  let best = -1;
+  let chosen = 0;
+  for (let i = 0; i < graph.users; i++) {
+    const friends = friendsOf(graph, i);
+    if (friends.length < minFriends) continue;
+    let visible = postsBy[i]!;
+    for (const friend of friends) visible += postsBy[friend]!;
+    if (visible > best) {
+      best = visible;
+      chosen = i;
+    }
+  }
+  return chosen;
+}
+
 export const postColumns = ['id', 'authorId', 'body', 'audience', 'mediaIds', 'sharedPostId', 'likeCount', 'commentCount', 'shareCount', 'createdAt'];
 export const hashtagColumns = ['tag', 'postId', 'authorId', 'audience', 'createdAt'];
 export const mediaColumns = ['id', 'ownerId', 'purpose', 'width', 'height', 'variants', 'createdAt'];

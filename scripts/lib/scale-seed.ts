@@ -9,7 +9,7 @@ import { finished } from 'node:stream/promises';
 import { hash } from '@node-rs/argon2';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { commentColumns, commentRows, hashtagColumns, likeColumns, likeRows, makeContent, mediaColumns, postColumns, postRows } from './scale-content';
+import { busiestViewer, commentColumns, commentRows, hashtagColumns, likeColumns, likeRows, makeContent, mediaColumns, postColumns, postRows } from './scale-content';
 import { followColumns, followRows, friendsOf, friendshipColumns, friendshipRows, makeGraph, scaleEmail, scaleEmailDomain, userColumns, userRows } from './scale-graph';
 import { seededRandom } from './scale-random';
 
@@ -132,11 +132,11 @@ export async function seedScale(options: ScaleSeedOptions): Promise<ScaleSeedRes
     // The 90th percentile of friend counts: busier than most, as a benchmark's viewer should be.
     const degrees = Array.from({ length: graph.users }, (_, i) => friendsOf(graph, i).length);
     const target = [...degrees].sort((a, b) => a - b)[Math.floor(graph.users * 0.9)]!;
-    const index = degrees.indexOf(target);
+    const index = busiestViewer(graph, content, target);
     return {
       seconds: (performance.now() - started) / 1000,
       rows,
-      sample: { id: graph.ids[index]!, handle: graph.handles[index]!, email: scaleEmail(index), friends: target },
+      sample: { id: graph.ids[index]!, handle: graph.handles[index]!, email: scaleEmail(index), friends: degrees[index]! },
     };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
