@@ -76,20 +76,28 @@ async function selectPosts(viewerId: string, page: Prisma.Sql): Promise<PostRow[
  * Home: the viewer's own posts and those of friends and people they follow. Each author's
  * newest `take` visible posts come from that author's index, then the newest `take` of those
  * win: the work is bounded by the number of people followed, not by how many posts exist.
+ * Friendship and blocks are settled once per author here rather than once per post, which is
+ * the same rule as `visibleTo` with the author known.
  */
 export function homeTimeline(viewerId: string, cursor: Cursor | undefined, take: number) {
   return selectPosts(
     viewerId,
     Prisma.sql`
-      WITH authors AS (
-        SELECT ${viewerId}::text AS id
-        UNION SELECT "friendId" FROM "Friendship" WHERE "userId" = ${viewerId}
-        UNION SELECT "followeeId" FROM "Follow" WHERE "followerId" = ${viewerId}
+      WITH circle AS (
+        SELECT ${viewerId}::text AS id, 'self' AS tie
+        UNION ALL SELECT "friendId", 'friend' FROM "Friendship" WHERE "userId" = ${viewerId}
+        UNION ALL SELECT "followeeId", 'follow' FROM "Follow" WHERE "followerId" = ${viewerId}
+      ),
+      authors AS (
+        SELECT id, bool_or(tie = 'self') AS self, bool_or(tie = 'friend') AS friend FROM circle
+        WHERE NOT EXISTS (SELECT 1 FROM "Block" b WHERE (b."blockerId" = ${viewerId} AND b."blockedId" = circle.id) OR (b."blockerId" = circle.id AND b."blockedId" = ${viewerId}))
+        GROUP BY id
       )
       SELECT candidate.id FROM authors a
       CROSS JOIN LATERAL (
         SELECT p.id, p."createdAt" FROM "Post" p
-        WHERE p."authorId" = a.id ${before(cursor, Prisma.sql`p."createdAt"`, Prisma.sql`p.id`)} AND ${visibleTo(viewerId)}
+        WHERE p."authorId" = a.id ${before(cursor, Prisma.sql`p."createdAt"`, Prisma.sql`p.id`)}
+          AND (a.self OR (p."hiddenAt" IS NULL AND (p.audience = 'PUBLIC' OR (a.friend AND p.audience = 'FRIENDS'))))
         ORDER BY p."createdAt" DESC, p.id DESC LIMIT ${take}
       ) candidate
       ORDER BY candidate."createdAt" DESC, candidate.id DESC LIMIT ${take}`,
