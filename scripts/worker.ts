@@ -9,7 +9,11 @@ import { startWorker } from '@/lib/core/jobs';
 import '@/lib/core/mail';
 import '@/lib/account/recovery';
 import '@/lib/pay/jobs';
+import '@/lib/account/jobs';
+import '@/lib/feed/jobs';
 import { reconcileOnlineStatus } from '@/lib/account';
+import { now } from '@/lib/core/clock';
+import { sweepUnusedImages } from '@/lib/media';
 
 const worker = startWorker({ log: (line) => console.log(`[worker] ${line}`) });
 
@@ -19,9 +23,20 @@ const reconcile = () =>
   reconcileOnlineStatus().catch((error: unknown) => console.warn(`[worker] online status not reconciled: ${error instanceof Error ? error.message : error}`));
 const reconciler = setInterval(reconcile, reconcileEveryMs);
 
+// Images uploaded but never used (a photo taken out of a post before posting) go after a day:
+// long enough that nobody is still writing the post they were chosen for.
+const sweepEveryMs = 60 * 60_000;
+const unusedFor = 24 * 60 * 60_000;
+const sweep = () =>
+  sweepUnusedImages(new Date(now().getTime() - unusedFor))
+    .then((removed) => removed > 0 && console.log(`[worker] removed ${removed} unused image(s)`))
+    .catch((error: unknown) => console.warn(`[worker] unused images not swept: ${error instanceof Error ? error.message : error}`));
+const sweeper = setInterval(sweep, sweepEveryMs);
+
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     clearInterval(reconciler);
+    clearInterval(sweeper);
     void worker.stop().then(() => process.exit(0));
   });
 }

@@ -477,3 +477,9 @@ export async function findVisiblePeopleByHandles(viewerId: string, handles: stri
     WHERE u.handle = ANY(${handles}::text[])
       AND NOT EXISTS (SELECT 1 FROM "Block" b WHERE (b."blockerId" = u.id AND b."blockedId" = ${viewerId}) OR (b."blockerId" = ${viewerId} AND b."blockedId" = u.id))`;
 }
+
+/** Of `assetIds`, those someone has as avatar or cover. */
+export async function profileImagesInUse(assetIds: string[]): Promise<Set<string>> {
+  const rows = await db().user.findMany({ where: { OR: [{ avatarId: { in: assetIds } }, { coverId: { in: assetIds } }] }, select: { avatarId: true, coverId: true } });
+  return new Set(rows.flatMap((row) => [row.avatarId, row.coverId]).filter((id): id is string => id !== null && assetIds.includes(id)));
+}

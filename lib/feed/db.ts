@@ -298,3 +298,11 @@ export async function resolveReports(target: { targetType: 'post' | 'comment'; t
     return closed.count;
   });
 }
+
+/** Of `assetIds`, the photos some post still shows (through the GIN index on mediaIds). */
+export async function photosInUse(assetIds: string[]): Promise<Set<string>> {
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT used.id FROM "Post" p, unnest(p."mediaIds") AS used(id)
+    WHERE p."mediaIds" && ${assetIds}::text[] AND used.id = ANY(${assetIds}::text[])`;
+  return new Set(rows.map((row) => row.id));
+}

@@ -30,15 +30,19 @@ export async function findOwnedAsset(id: string, ownerId: string): Promise<Asset
   return row ? toRecord(row) : null;
 }
 
-/** Deletes the row if the owner matches; returns the deleted record so its files can go too. */
-export async function deleteOwnedAsset(id: string, ownerId: string): Promise<AssetRecord | null> {
+/** Deletes the matching row, returning it so its files can go too; null when there was none. */
+async function deleteAssetWhere(where: Prisma.MediaAssetWhereUniqueInput): Promise<AssetRecord | null> {
   try {
-    return toRecord(await db().mediaAsset.delete({ where: { id, ownerId }, select: assetSelect }));
+    return toRecord(await db().mediaAsset.delete({ where, select: assetSelect }));
   } catch (error) {
-    // P2025: no row with that id for that owner (already gone, or someone else's).
+    // P2025: no such row (already gone, or someone else's).
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') return null;
     throw error;
   }
+}
+
+export function deleteOwnedAsset(id: string, ownerId: string): Promise<AssetRecord | null> {
+  return deleteAssetWhere({ id, ownerId });
 }
 
 /** Sizes of many assets in one query, for laying out photo grids. */
@@ -48,4 +52,23 @@ export async function findAssetSizes(ids: string[]): Promise<{ id: string; width
 
 export async function findOwnedAssetsOfPurpose(ids: string[], ownerId: string, purpose: MediaPurpose): Promise<{ id: string }[]> {
   return ids.length === 0 ? [] : db().mediaAsset.findMany({ where: { id: { in: ids }, ownerId, purpose }, select: { id: true } });
+}
+
+/** A page of a purpose's assets older than `before`, in id order (for the unused-image sweep). */
+export async function findAssetsUploadedBefore(
+  filter: { purpose: MediaPurpose; before: Date; ownerId?: string },
+  afterId: string | undefined,
+  take: number,
+): Promise<{ id: string }[]> {
+  return db().mediaAsset.findMany({
+    where: { purpose: filter.purpose, createdAt: { lt: filter.before }, ...(filter.ownerId ? { ownerId: filter.ownerId } : {}), ...(afterId ? { id: { gt: afterId } } : {}) },
+    orderBy: { id: 'asc' },
+    take,
+    select: { id: true },
+  });
+}
+
+/** Unscoped on purpose: only the sweep calls it, for images no domain uses any more. */
+export function unsafeDeleteAsset(id: string): Promise<AssetRecord | null> {
+  return deleteAssetWhere({ id });
 }

@@ -15,3 +15,4 @@ export async function handleUploadRequest(request: Request): Promise<Response> {
   return (await import('./upload-http')).handleUploadRequest(request);
 }
 export { getImageSizes, requireOwnImages } from './lookup';
+export { registerImageUsage, sweepUnusedImages, type ImageUsageCheck } from './sweep';

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Post_mediaIds_idx" ON "Post" USING GIN ("mediaIds");
