@@ -8,7 +8,7 @@ import * as records from './db';
 import { feeFor, feeRefundedBy } from './fees';
 import { balancesOf, inTransaction, post, type AccountRef, type Tx } from './ledger';
 import { currencySchema, minorAmountSchema, type Currency } from './money';
-import { idempotencyKeySchema } from './schemas';
+import { idempotencyKeySchema, parseServiceInput } from './schemas';
 import { cardPaymentsAvailable, requireStripeClient } from './stripe';
 
 /** What another domain sells: an order, a booking. The purpose decides the platform fee. */
@@ -68,9 +68,7 @@ export async function postSettlement(tx: Tx, charge: records.ChargeRow, from: Ac
  * otherwise by card through a Checkout Session whose payment settles the charge by webhook.
  */
 export async function charge(viewer: Viewer, input: ChargeInput, origin: string): Promise<ChargeResult> {
-  const parsed = chargeInputSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('INVALID', 'checkFields', { [String(parsed.error.issues[0]?.path[0] ?? 'amount')]: parsed.error.issues[0]?.message.startsWith('pay.') ? parsed.error.issues[0].message : 'invalidField' });
-  const data = parsed.data;
+  const data = parseServiceInput(chargeInputSchema, input, 'amount');
   if (data.payee === viewer.id) throw new AppError('INVALID', 'checkFields', { payee: 'pay.toSelf' });
   if (!(await getPeopleSummaries(viewer, [data.payee])).has(data.payee)) throw notFound();
   const balance = (await balancesOf(viewer.id)).find((row) => row.currency === data.currency)?.balance ?? 0;

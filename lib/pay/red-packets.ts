@@ -8,7 +8,7 @@ import type { Viewer } from '@/lib/core/session';
 import * as records from './db';
 import { inTransaction, post } from './ledger';
 import { redPacketChanged } from './notices';
-import { redPacketInputSchema, type RedPacketDto, type RedPacketInput } from './schemas';
+import { parseServiceInput, redPacketInputSchema, type RedPacketDto, type RedPacketInput } from './schemas';
 
 export const redPacketHoldMs = 24 * 60 * 60 * 1000;
 export const redPacketExpireJob = 'pay.redpacket.expire';
@@ -37,12 +37,7 @@ export function splitShares(total: number, count: number, mode: 'equal' | 'rando
 }
 
 function parse(input: RedPacketInput) {
-  const parsed = redPacketInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new AppError('INVALID', 'checkFields', { [String(issue.path[0] ?? 'total')]: issue.message.startsWith('pay.') ? issue.message : 'invalidField' });
-  }
-  return parsed.data;
+  return parseServiceInput(redPacketInputSchema, input, 'total');
 }
 
 function toDto(packet: records.PacketRow, shares: records.ShareRow[] = []): RedPacketDto {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '@/lib/core/errors';
 import { currencySchema, decimalAmountSchema, minorAmountSchema, type Currency } from './money';
 
 /** Idempotency keys come from the caller (a form's hidden field, another domain's id). */
@@ -36,6 +37,17 @@ export const redPacketInputSchema = z
   })
   .refine((input) => input.total >= input.shares, { message: 'pay.packetTooSmall', path: ['total'] });
 export type RedPacketInput = z.input<typeof redPacketInputSchema>;
+
+/**
+ * Parses a service's input, as other domains call it (not through a form): the first problem
+ * becomes a field error under its field (or `fallbackField`), in pay's own words.
+ */
+export function parseServiceInput<S extends z.ZodType>(schema: S, input: unknown, fallbackField: string): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new AppError('INVALID', 'checkFields', { [String(issue.path[0] ?? fallbackField)]: issue.message.startsWith('pay.') ? issue.message : 'invalidField' });
+}
 
 export const idSchema = z.object({ id: z.string().min(1).max(40) });
 

@@ -7,7 +7,7 @@ import type { Viewer } from '@/lib/core/session';
 import * as records from './db';
 import { inTransaction, post } from './ledger';
 import { transferChanged } from './notices';
-import { transferInputSchema, type TransferDto, type TransferInput } from './schemas';
+import { parseServiceInput, transferInputSchema, type TransferDto, type TransferInput } from './schemas';
 
 /** An unaccepted transfer goes back to the sender after this long (issue: 24 hours). */
 export const transferHoldMs = 24 * 60 * 60 * 1000;
@@ -18,12 +18,7 @@ export function toTransferDto(row: records.TransferRow): TransferDto {
 }
 
 function parse(input: TransferInput) {
-  const parsed = transferInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new AppError('INVALID', 'checkFields', { [String(issue.path[0] ?? 'amount')]: issue.message.startsWith('pay.') ? issue.message : 'invalidField' });
-  }
-  return parsed.data;
+  return parseServiceInput(transferInputSchema, input, 'amount');
 }
 
 /**

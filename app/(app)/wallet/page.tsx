@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { AcceptTransferButton } from '@/components/pay/accept-transfer-button';
 import { describeLine } from '@/components/pay/describe-line';
 import { LiveWallet } from '@/components/pay/live-wallet';
+import { WaitingList } from '@/components/pay/waiting-list';
 import { TopUpForm } from '@/components/pay/top-up-form';
 import { Avatar } from '@/components/ui/avatar';
 import { PageHeader } from '@/components/ui/page-header';
@@ -103,61 +104,47 @@ export default async function WalletPage({ searchParams }: Props) {
         )}
         <TopUpForm cardsAvailable={cardPaymentsAvailable()} />
 
-        {packets.length > 0 && (
-          <section aria-labelledby="wallet-packets" className="flex flex-col gap-2">
-            <h2 id="wallet-packets" className="text-lg font-semibold">
-              {t('packetsTitle')}
-            </h2>
-            <ul aria-labelledby="wallet-packets" className="divide-y divide-line rounded-2xl border border-line">
-              {packets.map((packet) => {
-                const sender = senders.get(packet.senderId);
-                return (
-                  <li key={packet.id} className="flex items-center gap-3 p-3">
-                    <span aria-hidden className="flex size-10 shrink-0 items-center justify-center rounded-xl bg-red-600 text-lg text-yellow-300">
-                      福
-                    </span>
-                    <p className="min-w-0 flex-1">
-                      {packet.context
-                        ? t('packetFromIn', { name: sender?.name ?? t('someone'), context: packet.context })
-                        : t('packetFrom', { name: sender?.name ?? t('someone') })}
-                    </p>
-                    <Link href={`/wallet/red-packet/${packet.id}`} className={`${linkButton} max-w-28 flex-none bg-red-600 text-white`}>
-                      {t('packetOpen')}
-                    </Link>
-                  </li>
-                );
-              })}
-            </ul>
-          </section>
-        )}
+        <WaitingList id="wallet-packets" title={t('packetsTitle')} items={packets}>
+          {(packet) => {
+            const sender = senders.get(packet.senderId);
+            return (
+              <li key={packet.id} className="flex items-center gap-3 p-3">
+                <span aria-hidden className="flex size-10 shrink-0 items-center justify-center rounded-xl bg-red-600 text-lg text-yellow-300">
+                  福
+                </span>
+                <p className="min-w-0 flex-1">
+                  {packet.context
+                    ? t('packetFromIn', { name: sender?.name ?? t('someone'), context: packet.context })
+                    : t('packetFrom', { name: sender?.name ?? t('someone') })}
+                </p>
+                <Link href={`/wallet/red-packet/${packet.id}`} className={`${linkButton} max-w-28 flex-none bg-red-600 text-white`}>
+                  {t('packetOpen')}
+                </Link>
+              </li>
+            );
+          }}
+        </WaitingList>
 
-        {waiting.length > 0 && (
-          <section aria-labelledby="wallet-waiting" className="flex flex-col gap-2">
-            <h2 id="wallet-waiting" className="text-lg font-semibold">
-              {t('waitingTitle')}
-            </h2>
-            <ul aria-labelledby="wallet-waiting" className="divide-y divide-line rounded-2xl border border-line">
-              {waiting.map((transfer) => {
-                const sender = senders.get(transfer.senderId);
-                const name = sender?.name ?? t('someone');
-                const amount = money(transfer.amount, transfer.currency);
-                return (
-                  <li key={transfer.id} className="flex items-center gap-3 p-3">
-                    {sender && <Avatar name={sender.name} handle={sender.handle} avatarId={sender.avatarId} size={40} alt="" />}
-                    <div className="min-w-0 flex-1">
-                      <p>
-                        <span className="font-medium">{name}</span> {t('waitingFrom', { amount })}
-                      </p>
-                      {transfer.note && <p className="break-words text-sm">{t('waitingNote', { note: transfer.note })}</p>}
-                      <p className="text-xs text-fg-muted">{t('waitingUntil', { when: format.dateTime(transfer.expiresAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
-                    </div>
-                    <AcceptTransferButton id={transfer.id} label={t('acceptLabel', { amount, name })} />
-                  </li>
-                );
-              })}
-            </ul>
-          </section>
-        )}
+        <WaitingList id="wallet-waiting" title={t('waitingTitle')} items={waiting}>
+          {(transfer) => {
+            const sender = senders.get(transfer.senderId);
+            const name = sender?.name ?? t('someone');
+            const amount = money(transfer.amount, transfer.currency);
+            return (
+              <li key={transfer.id} className="flex items-center gap-3 p-3">
+                {sender && <Avatar name={sender.name} handle={sender.handle} avatarId={sender.avatarId} size={40} alt="" />}
+                <div className="min-w-0 flex-1">
+                  <p>
+                    <span className="font-medium">{name}</span> {t('waitingFrom', { amount })}
+                  </p>
+                  {transfer.note && <p className="break-words text-sm">{t('waitingNote', { note: transfer.note })}</p>}
+                  <p className="text-xs text-fg-muted">{t('waitingUntil', { when: format.dateTime(transfer.expiresAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+                </div>
+                <AcceptTransferButton id={transfer.id} label={t('acceptLabel', { amount, name })} />
+              </li>
+            );
+          }}
+        </WaitingList>
 
         <section aria-labelledby="wallet-history" className="flex flex-col gap-3">
           <div className="flex items-center justify-between gap-3">
