@@ -16,11 +16,11 @@ function toStatus(row: accounts.PresenceRow): PersonStatus {
   return { personId: row.id, online: row.onlineSince !== null, lastSeenAt: row.lastSeenAt?.toISOString() ?? null };
 }
 
+/** Tells each changed person's friends on their own channels (one query for everyone's friends). */
 async function announce(changed: accounts.PresenceRow[]): Promise<void> {
-  for (const row of changed) {
-    const friends = await accounts.findFriendIds(row.id);
-    await publishToEach(friends.map(userChannel), accountEvents.status, toStatus(row));
-  }
+  if (changed.length === 0) return;
+  const friendsOf = await accounts.findFriendIdsOf(changed.map((row) => row.id));
+  for (const row of changed) await publishToEach((friendsOf.get(row.id) ?? []).map(userChannel), accountEvents.status, toStatus(row));
 }
 
 /** Trusted input only: called with a verified realtime webhook's user channels. */
