@@ -95,10 +95,18 @@ async function measureDataSet(options: { users: number; posts: number; seconds: 
     if (first.status !== 200) throw new Error(`GET /feed signed in answered ${first.status}`);
     log(`  signed in as ${seed.sample.handle} (${seed.sample.friends} friends); warming up…`);
     await load(feedUrl, { cookie }, 4, Math.max(2, Math.round(seconds / 2)));
-    const pageStatements = await countLoggedStatements(database.url, `${process.cwd()}/${dataDir}.log`, async () => {
-      const response = await fetch(feedUrl, { headers: { cookie } });
-      await response.text();
-    });
+    // Requests the warm-up left in flight may still be querying: of three counts, the smallest
+    // is the page's own.
+    const counts: string[][] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      counts.push(
+        await countLoggedStatements(database.url, `${process.cwd()}/${dataDir}.log`, async () => {
+          const response = await fetch(feedUrl, { headers: { cookie } });
+          await response.text();
+        }),
+      );
+    }
+    const pageStatements = counts.reduce((fewest, count) => (count.length < fewest.length ? count : fewest));
     const runs: LoadFigures[] = [];
     for (const connections of [1, 4, 20]) {
       log(`  GET /feed, ${connections} connection(s), ${seconds} s…`);
