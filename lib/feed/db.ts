@@ -72,14 +72,22 @@ async function selectPosts(viewerId: string, page: Prisma.Sql): Promise<PostRow[
     ORDER BY p."createdAt" DESC, p.id DESC`;
 }
 
+/** How many of each author's newest posts the home timeline reads before knowing more are needed. */
+const firstLook = 3;
+
 /**
- * Home: the viewer's own posts and those of friends and people they follow. Each author's
- * newest `take` visible posts come from that author's index, then the newest `take` of those
- * win: the work is bounded by the number of people followed, not by how many posts exist.
- * Friendship and blocks are settled once per author here rather than once per post, which is
- * the same rule as `visibleTo` with the author known.
+ * Home: the viewer's own posts and those of friends and people they follow, newest first.
+ * Reading every followed author's newest `take` posts would cost authors × take index entries
+ * per page. Instead each author's newest few are read first; the `take`-th newest of those
+ * (T) bounds the page from below, since the page's posts can only be newer. Only authors whose
+ * first few are all newer than T can have more on the page, and only they are read further,
+ * down to T. Friendship and blocks are settled once per author, which is `visibleTo` with the
+ * author known.
  */
 export function homeTimeline(viewerId: string, cursor: Cursor | undefined, take: number) {
+  const newestFirst = Prisma.sql`ORDER BY p."createdAt" DESC, p.id DESC`;
+  const visible = Prisma.sql`(a.self OR (p."hiddenAt" IS NULL AND (p.audience = 'PUBLIC' OR (a.friend AND p.audience = 'FRIENDS'))))`;
+  const page = before(cursor, Prisma.sql`p."createdAt"`, Prisma.sql`p.id`);
   return selectPosts(
     viewerId,
     Prisma.sql`
@@ -92,14 +100,28 @@ export function homeTimeline(viewerId: string, cursor: Cursor | undefined, take:
         SELECT id, bool_or(tie = 'self') AS self, bool_or(tie = 'friend') AS friend FROM circle
         WHERE NOT EXISTS (SELECT 1 FROM "Block" b WHERE (b."blockerId" = ${viewerId} AND b."blockedId" = circle.id) OR (b."blockerId" = circle.id AND b."blockedId" = ${viewerId}))
         GROUP BY id
+      ),
+      first AS MATERIALIZED (
+        SELECT a.id AS author, c.id, c."createdAt" FROM authors a
+        CROSS JOIN LATERAL (
+          SELECT p.id, p."createdAt" FROM "Post" p WHERE p."authorId" = a.id ${page} AND ${visible} ${newestFirst} LIMIT ${firstLook}
+        ) c
+      ),
+      floor AS (SELECT "createdAt" FROM first ORDER BY "createdAt" DESC, id DESC OFFSET ${take - 1} LIMIT 1),
+      busy AS (
+        SELECT author FROM first GROUP BY author
+        HAVING count(*) = ${firstLook} AND (NOT EXISTS (SELECT 1 FROM floor) OR min("createdAt") >= (SELECT "createdAt" FROM floor))
+      ),
+      more AS (
+        SELECT c.id, c."createdAt" FROM busy JOIN authors a ON a.id = busy.author
+        CROSS JOIN LATERAL (
+          SELECT p.id, p."createdAt" FROM "Post" p
+          WHERE p."authorId" = a.id ${page} AND ${visible}
+            AND (NOT EXISTS (SELECT 1 FROM floor) OR p."createdAt" >= (SELECT "createdAt" FROM floor))
+          ${newestFirst} LIMIT ${take}
+        ) c
       )
-      SELECT candidate.id FROM authors a
-      CROSS JOIN LATERAL (
-        SELECT p.id, p."createdAt" FROM "Post" p
-        WHERE p."authorId" = a.id ${before(cursor, Prisma.sql`p."createdAt"`, Prisma.sql`p.id`)}
-          AND (a.self OR (p."hiddenAt" IS NULL AND (p.audience = 'PUBLIC' OR (a.friend AND p.audience = 'FRIENDS'))))
-        ORDER BY p."createdAt" DESC, p.id DESC LIMIT ${take}
-      ) candidate
+      SELECT candidate.id FROM (SELECT id, "createdAt" FROM first UNION SELECT id, "createdAt" FROM more) candidate
       ORDER BY candidate."createdAt" DESC, candidate.id DESC LIMIT ${take}`,
   );
 }

@@ -159,6 +159,36 @@ describe('timelines', () => {
   });
 });
 
+describe('home timeline', () => {
+  it('merges many authors newest first, whoever posted most, across pages', async () => {
+    const [reader, busy, friend] = await Promise.all([person(), person(), person()]);
+    // Enough authors that their newest few already fill a page: the busy one's later posts must still come through.
+    const quiet = await Promise.all(Array.from({ length: 8 }, () => person()));
+    for (const author of [busy, ...quiet]) await graph.follow(reader, author.handle);
+    await befriend(reader, friend);
+    const created: string[] = [];
+    const post = async (author: Viewer, audience: 'PUBLIC' | 'FRIENDS' | 'ONLY_ME') =>
+      (await feed.createPost(author, { body: `by ${author.handle}`, audience, locationName: null, mediaIds: [] })).id;
+    for (const author of quiet) for (let i = 0; i < 4; i += 1) created.push(await post(author, 'PUBLIC'));
+    // Then a burst from one author, with posts the reader may not see in between.
+    for (let round = 0; round < 5; round += 1) {
+      for (let i = 0; i < 4; i += 1) created.push(await post(busy, 'PUBLIC'));
+      await post(busy, 'FRIENDS');
+      created.push(await post(friend, 'FRIENDS'));
+      await post(friend, 'ONLY_ME');
+      if (round === 3) created.push(await post(reader, 'ONLY_ME'));
+    }
+    const pages: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await feed.listHomeTimeline(reader, { cursor });
+      pages.push(...ids(page));
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    expect(pages).toEqual([...created].reverse());
+  });
+});
+
 describe('moderation', () => {
   it('lets an admin hide a reported post from everyone but its author', async () => {
     const [author, reporter, admin] = await Promise.all([person(), person(), person(true)]);
