@@ -13,10 +13,12 @@ import { ReportForm } from './report-form';
  * A post's comments with one level of replies. `version` changes when someone else commented
  * (a live event), and the list is fetched again: the event itself carries no text.
  */
-export function Comments({ postId, version, renderedAt, onChanged }: { postId: string; version: number; renderedAt: string; onChanged: () => void }) {
+export function Comments({ postId, version, onChanged }: { postId: string; version: number; onChanged: () => void }) {
   const t = useTranslations('feed');
   const format = useFormatter();
   const [comments, setComments] = useState<CommentDto[] | null>(null);
+  // Times read relative to when the list arrived: comments only ever load in the browser.
+  const [loadedAt, setLoadedAt] = useState(() => new Date());
   const [loadError, setLoadError] = useState<string | null>(null);
   const [replyTo, setReplyTo] = useState<CommentDto | null>(null);
   const [reporting, setReporting] = useState<string | null>(null);
@@ -30,6 +32,7 @@ export function Comments({ postId, version, renderedAt, onChanged }: { postId: s
     const result = await listCommentsAction({ postId });
     if (result.ok) {
       setComments(result.data);
+      setLoadedAt(new Date());
       setLoadError(null);
     } else setLoadError(result.message);
   }, [postId]);
@@ -65,7 +68,6 @@ export function Comments({ postId, version, renderedAt, onChanged }: { postId: s
     });
   }
 
-  const now = new Date(renderedAt);
   const top = comments?.filter((comment) => !comment.parentId) ?? [];
   const repliesOf = (id: string) => comments?.filter((comment) => comment.parentId === id) ?? [];
 
@@ -80,17 +82,17 @@ export function Comments({ postId, version, renderedAt, onChanged }: { postId: s
           <PostText text={comment.body} className="text-sm" />
         </div>
         <div className="flex items-center gap-3 px-2 text-xs text-fg-muted">
-          <time dateTime={comment.createdAt}>{format.relativeTime(new Date(comment.createdAt), now)}</time>
-          <button type="button" className="min-h-8 font-medium hover:underline" onClick={() => { setReplyTo(comment); input.current?.focus(); }}>
+          <time dateTime={comment.createdAt}>{format.relativeTime(new Date(comment.createdAt), loadedAt)}</time>
+          <button type="button" aria-label={t('replyTo', { name: comment.author.name })} className="min-h-8 font-medium hover:underline" onClick={() => { setReplyTo(comment); input.current?.focus(); }}>
             {t('reply')}
           </button>
           {comment.deletable && (
-            <button type="button" className="min-h-8 font-medium hover:underline" onClick={() => remove(comment)}>
+            <button type="button" aria-label={t('deleteCommentOf', { name: comment.author.name })} className="min-h-8 font-medium hover:underline" onClick={() => remove(comment)}>
               {t('deleteComment')}
             </button>
           )}
           {!comment.mine && (
-            <button type="button" className="min-h-8 font-medium hover:underline" aria-expanded={reporting === comment.id} onClick={() => setReporting(comment.id)}>
+            <button type="button" aria-label={t('reportCommentOf', { name: comment.author.name })} className="min-h-8 font-medium hover:underline" aria-expanded={reporting === comment.id} onClick={() => setReporting(comment.id)}>
               {t('report')}
             </button>
           )}

@@ -154,9 +154,12 @@ export function PostCard({ post: initial, renderedAt, openComments = false }: { 
         <button type="button" aria-expanded={commentsOpen} onClick={() => setCommentsOpen((open) => !open)} className="min-h-11 rounded-lg font-medium hover:bg-surface-2">
           {t('comment')}
         </button>
-        <button type="button" aria-expanded={sharing} onClick={() => setSharing((open) => !open)} className="min-h-11 rounded-lg font-medium hover:bg-surface-2">
-          {t('share')}
-        </button>
+        {/* A share whose original the viewer may not see has nothing left to pass on. */}
+        {post.shared !== null && (
+          <button type="button" aria-expanded={sharing} onClick={() => setSharing((open) => !open)} className="min-h-11 rounded-lg font-medium hover:bg-surface-2">
+            {t('share')}
+          </button>
+        )}
       </div>
       {error && (
         <p role="alert" className="text-sm text-danger">
@@ -176,7 +179,7 @@ export function PostCard({ post: initial, renderedAt, openComments = false }: { 
           }}
         />
       )}
-      {commentsOpen && <Comments postId={post.id} version={commentsVersion} renderedAt={renderedAt} onChanged={() => void refreshStats()} />}
+      {commentsOpen && <Comments postId={post.id} version={commentsVersion} onChanged={() => void refreshStats()} />}
     </article>
   );
 }

@@ -27,14 +27,25 @@ export function PostMenu({ postId, mine, onEdit, onDeleted }: { postId: string; 
   }
 
   return (
-    <div className="relative">
+    <div
+      className="relative"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && (open || reporting)) {
+          setOpen(false);
+          setReporting(false);
+        }
+      }}
+    >
       <button
         type="button"
         aria-expanded={open}
         aria-controls={menuId}
         aria-label={t('postActions')}
         aria-busy={pending || undefined}
-        onClick={() => setOpen((value) => !value)}
+        onClick={() => {
+          setMessage(null);
+          setOpen((value) => !value);
+        }}
         className="flex size-11 items-center justify-center rounded-full text-xl text-fg-muted hover:bg-surface-2 focus-visible:outline-2 focus-visible:outline-brand"
       >
         <span aria-hidden>⋯</span>
@@ -75,8 +86,11 @@ export function PostMenu({ postId, mine, onEdit, onDeleted }: { postId: string; 
         />
       )}
       {message && (
-        <p role={message.error ? 'alert' : 'status'} className={`absolute right-0 top-11 z-10 w-56 rounded-lg bg-surface-2 p-2 text-sm ${message.error ? 'text-danger' : ''}`}>
-          {message.text}
+        <p role={message.error ? 'alert' : 'status'} className={`absolute right-0 top-11 z-10 flex w-56 items-start gap-2 rounded-lg bg-surface-2 p-2 text-sm shadow-lg ${message.error ? 'text-danger' : ''}`}>
+          <span className="flex-1">{message.text}</span>
+          <button type="button" className="font-medium text-fg hover:underline" onClick={() => setMessage(null)}>
+            {t('dismiss')}
+          </button>
         </p>
       )}
     </div>

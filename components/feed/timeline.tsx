@@ -85,7 +85,8 @@ export function Timeline({ timeline, initial, renderedAt: firstRenderedAt, empty
       ) : (
         <ul className="flex flex-col gap-3" aria-label={t('posts')} aria-busy={loading}>
           {items.map((post) => (
-            <li key={post.id}>
+            // Keyed by render too: after a reload each card starts from the fresh copy.
+            <li key={`${post.id}-${renderedAt}`}>
               <PostCard post={post} renderedAt={renderedAt} />
             </li>
           ))}

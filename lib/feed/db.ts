@@ -243,9 +243,12 @@ export async function insertComment(comment: { postId: string; authorId: string;
 /** A comment and its replies (shown ones only count: hidden ones were already taken off). */
 export async function deleteCommentThread(commentId: string, postId: string): Promise<void> {
   await db().$transaction(async (tx) => {
-    const counted = await tx.postComment.count({ where: { OR: [{ id: commentId }, { parentId: commentId }], hiddenAt: null } });
-    await tx.postComment.deleteMany({ where: { OR: [{ id: commentId }, { parentId: commentId }] } });
-    await tx.post.update({ where: { id: postId }, data: { commentCount: { decrement: counted } } });
+    // Counted by what this delete removed, so two deletes (or a delete and a hide) at once
+    // never take the same comment off the count twice.
+    const thread = { OR: [{ id: commentId }, { parentId: commentId }] };
+    const shown = await tx.postComment.deleteMany({ where: { ...thread, hiddenAt: null } });
+    await tx.postComment.deleteMany({ where: thread });
+    if (shown.count > 0) await tx.post.update({ where: { id: postId }, data: { commentCount: { decrement: shown.count } } });
   });
 }
 
@@ -273,11 +276,12 @@ export async function listComments(viewerId: string, postId: string, take: numbe
 // ---- Reports and moderation -----------------------------------------------------------------
 
 export async function insertReport(report: { reporterId: string; targetType: string; targetId: string; reason: string }): Promise<void> {
-  // Reporting twice is reporting once.
+  // Reporting twice is reporting once; reporting again after a dismissal opens it again
+  // (the content may have been edited into something worse).
   await db().contentReport.upsert({
     where: { reporterId_targetType_targetId: { reporterId: report.reporterId, targetType: report.targetType, targetId: report.targetId } },
     create: report,
-    update: {},
+    update: { reason: report.reason, createdAt: new Date(), resolvedAt: null, resolvedBy: null, resolution: null },
   });
 }
 
@@ -287,7 +291,10 @@ export type ReportGroupRow = { targetType: string; targetId: string; reports: nu
 export async function listOpenReports(take: number): Promise<ReportGroupRow[]> {
   return db().$queryRaw<ReportGroupRow[]>`
     SELECT "targetType", "targetId", count(*)::int AS reports, array_agg(DISTINCT reason) AS reasons, min("createdAt") AS "firstAt"
-    FROM "ContentReport" WHERE "resolvedAt" IS NULL
+    FROM "ContentReport" r WHERE "resolvedAt" IS NULL
+      -- Content its author deleted since needs no decision.
+      AND ((r."targetType" = 'post' AND EXISTS (SELECT 1 FROM "Post" WHERE id = r."targetId"))
+        OR (r."targetType" = 'comment' AND EXISTS (SELECT 1 FROM "PostComment" WHERE id = r."targetId")))
     GROUP BY "targetType", "targetId" ORDER BY count(*) DESC, min("createdAt") LIMIT ${take}`;
 }
 

@@ -257,8 +257,8 @@ export async function addComment(viewer: Viewer, input: CommentInput): Promise<{
 export async function deleteComment(viewer: Viewer, commentId: string): Promise<void> {
   const comment = await posts.findComment(commentId);
   if (!comment) throw notFound();
-  const post = await requireVisible(viewer, comment.postId).catch(() => null);
-  if (!post || !mayDeleteComment(viewer, comment, post)) throw notFound();
+  const post = await requireVisible(viewer, comment.postId);
+  if (!mayDeleteComment(viewer, comment, post)) throw notFound();
   await posts.deleteCommentThread(comment.id, post.id);
   await announceChange(post.id, 'comments');
 }

@@ -22,7 +22,7 @@ test('feed: a friends-only post is invisible to a non-friend everywhere a browse
   // The friend sees it everywhere, and can like it.
   await friend.page.goto(`/feed/tag/${tag}`);
   await expect(postCard(friend.page, secret)).toBeVisible();
-  await postCard(friend.page, secret).getByRole('button', { name: 'Like' }).click();
+  await postCard(friend.page, secret).getByRole('button', { name: 'Like', exact: true }).click();
   await expect(postCard(friend.page, secret).getByTestId('like-count')).toHaveText('1 like');
 
   // The stranger sees the public post in each place, and never the friends-only one.

@@ -20,14 +20,14 @@ test('feed: a friend’s post, like and comment reach the other open browser wit
   await cardIsLive(ana.page, text);
   const onAna = postCard(ana.page, text);
   await expect(onAna.getByTestId('like-count')).toHaveText('No likes');
-  await onBo.getByRole('button', { name: 'Like' }).click();
+  await onBo.getByRole('button', { name: 'Like', exact: true }).click();
   await expect(onBo.getByRole('button', { name: 'Liked' })).toHaveAttribute('aria-pressed', 'true');
   await expect(onAna.getByTestId('like-count')).toHaveText('1 like');
 
   // Ana opens the comments and Bo comments: it appears under Ana's post, and the count moves.
-  await onAna.getByRole('button', { name: 'Comment' }).click();
+  await onAna.getByRole('button', { name: 'Comment', exact: true }).click();
   await expect(onAna.getByText('No comments yet. Be the first.')).toBeVisible();
-  await onBo.getByRole('button', { name: 'Comment' }).click();
+  await onBo.getByRole('button', { name: 'Comment', exact: true }).click();
   await onBo.getByLabel('Write a comment…').fill('What a view!');
   await onBo.getByRole('button', { name: 'Send' }).click();
   await expect(onAna.getByRole('list', { name: 'Comments' }).getByText('What a view!')).toBeVisible();

@@ -23,7 +23,8 @@ export default async function NotificationsPage() {
   // A post the reader may no longer see (audience narrowed, deleted, hidden) takes its notifications with it.
   const posts = await visiblePostIds(viewer, items.flatMap((item) => (item.data.postId ? [item.data.postId] : [])));
   const visible = items.filter((item) => (!item.actorId || people.has(item.actorId)) && (!item.data.postId || posts.has(item.data.postId)));
-  const unreadIds = visible.filter((item) => !item.read).map((item) => item.id);
+  // Hidden ones are marked read too, or the badge would count what the reader cannot see.
+  const unreadIds = items.filter((item) => !item.read).map((item) => item.id);
   return (
     <>
       <LiveNotifications />

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/ui/action-button';
@@ -8,7 +7,6 @@ import { canUseAdmin } from '@/lib/core/admin-policy';
 import { requireViewer } from '@/lib/core/session';
 import { listModerationQueue } from '@/lib/feed';
 import { resolveReportAction } from '@/lib/feed/actions';
-import { postPath } from '@/lib/feed/client';
 import { imageUrl } from '@/lib/media/client';
 
 export const generateMetadata = translatedTitle('moderation', 'title');
@@ -53,9 +51,6 @@ export default async function ModerationPage() {
                   <ActionButton action={resolveReportAction} input={{ targetType: item.targetType, targetId: item.targetId, resolution: 'dismissed' }}>
                     {t('dismiss')}
                   </ActionButton>
-                  <Link href={postPath(item.postId)} className="text-sm font-medium text-brand hover:underline">
-                    {t('open')}
-                  </Link>
                 </div>
               </li>
             ))}

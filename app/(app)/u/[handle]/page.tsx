@@ -37,7 +37,8 @@ export default async function ProfilePage({ params }: Props) {
   const status = profile.relation.friend ? (await getFriendsStatus(await requireViewer(), [profile.id])).get(profile.id) : undefined;
   const t = await getTranslations('people');
   const feedText = await getTranslations('feed');
-  const posts = await listProfileTimeline(await requireViewer(), { handle: profile.handle });
+  // Across a block there is nothing to show (and the feed treats the person as absent).
+  const posts = profile.relation.blockedByMe ? { items: [], next: null } : await listProfileTimeline(await requireViewer(), { handle: profile.handle });
   const stats = [
     { label: t('friendsCount'), value: profile.counts.friends, href: profile.friendsVisible ? `/u/${profile.handle}/friends` : null },
     { label: t('followersCount'), value: profile.counts.followers, href: null },
