@@ -27,14 +27,15 @@ export function Composer({ maxBytes }: { maxBytes: number }) {
   );
   return (
     <form ref={formRef} onSubmit={form.onSubmit} className="flex flex-col gap-3 rounded-2xl border border-line bg-surface p-4" aria-label={t('composerTitle')}>
-      <TextAreaField label={t('postText')} name="body" placeholder={t('composerPlaceholder')} maxLength={maxPostLength} rows={3} error={form.fieldError('body')} />
+      <TextAreaField label={t('postText')} name="body" placeholder={t('composerPlaceholder')} maxLength={maxPostLength} rows={2} error={form.fieldError('body')} />
       <PhotoPicker max={maxPhotosPerPost} value={photos} onChange={setPhotos} label={t('addPhotos')} maxBytes={maxBytes} onBusyChange={setUploading} />
       {form.fieldError('mediaIds') && (
         <p role="alert" className="text-sm text-danger">
           {form.fieldError('mediaIds')}
         </p>
       )}
-      <div className="grid gap-3 sm:grid-cols-2">
+      {/* Side by side even on a phone, so the composer leaves room for the posts below it. */}
+      <div className="grid grid-cols-2 gap-3">
         <TextField label={t('location')} name="locationName" maxLength={80} error={form.fieldError('locationName')} />
         <AudienceSelect error={form.fieldError('audience')} />
       </div>
