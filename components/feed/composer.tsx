@@ -7,6 +7,7 @@ import { TextAreaField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { createPostAction } from '@/lib/feed/actions';
 import { maxPhotosPerPost, maxPostLength } from '@/lib/feed/client';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { AudienceSelect } from './audience-select';
 import { useFeedReload } from './feed-context';
 
@@ -17,6 +18,8 @@ export function Composer({ maxBytes }: { maxBytes: number }) {
   const formRef = useRef<HTMLFormElement>(null);
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [uploading, setUploading] = useState(false);
+  // Until hydrated the form would submit natively, as a GET with the post in the address bar.
+  const hydrated = useHydrated();
   const form = useActionForm(
     (data) => createPostAction({ body: data.get('body'), audience: data.get('audience'), locationName: data.get('locationName'), mediaIds: photos.map((photo) => photo.id) }),
     () => {
@@ -45,7 +48,7 @@ export function Composer({ maxBytes }: { maxBytes: number }) {
         </p>
       )}
       <div className="flex items-center gap-3">
-        <Button type="submit" pending={form.pending} disabled={uploading}>
+        <Button type="submit" pending={form.pending} disabled={uploading || !hydrated}>
           {t('post')}
         </Button>
         <p role="status" className="text-sm text-fg-muted">

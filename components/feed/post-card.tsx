@@ -3,6 +3,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
 import { Avatar } from '@/components/ui/avatar';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { likePostAction, postStatsAction } from '@/lib/feed/actions';
 import { feedEvents, postChangedSchema, postChannelScope, postPath, type PostDto } from '@/lib/feed/client';
 import { channelName, useChannel } from '@/lib/realtime/client';
@@ -82,6 +83,8 @@ export function PostCard({ post: initial, renderedAt, openComments = false }: { 
   const [commentsVersion, setCommentsVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [, startTransition] = useTransition();
+  // The actions below work only once their handlers are attached.
+  const hydrated = useHydrated();
 
   async function refreshStats() {
     const result = await postStatsAction({ postIds: [post.id] });
@@ -148,15 +151,15 @@ export function PostCard({ post: initial, renderedAt, openComments = false }: { 
         {post.shareCount > 0 && <span>{t('shares', { count: post.shareCount })}</span>}
       </p>
       <div className="grid grid-cols-3 border-t border-line pt-1">
-        <button type="button" aria-pressed={post.likedByMe} onClick={toggleLike} className={`min-h-11 rounded-lg font-medium hover:bg-surface-2 ${post.likedByMe ? 'text-brand' : ''}`}>
+        <button type="button" disabled={!hydrated} aria-pressed={post.likedByMe} onClick={toggleLike} className={`min-h-11 rounded-lg font-medium hover:bg-surface-2 ${post.likedByMe ? 'text-brand' : ''}`}>
           {post.likedByMe ? t('liked') : t('like')}
         </button>
-        <button type="button" aria-expanded={commentsOpen} onClick={() => setCommentsOpen((open) => !open)} className="min-h-11 rounded-lg font-medium hover:bg-surface-2">
+        <button type="button" disabled={!hydrated} aria-expanded={commentsOpen} onClick={() => setCommentsOpen((open) => !open)} className="min-h-11 rounded-lg font-medium hover:bg-surface-2">
           {t('comment')}
         </button>
         {/* A share whose original the viewer may not see has nothing left to pass on. */}
         {post.shared !== null && (
-          <button type="button" aria-expanded={sharing} onClick={() => setSharing((open) => !open)} className="min-h-11 rounded-lg font-medium hover:bg-surface-2">
+          <button type="button" disabled={!hydrated} aria-expanded={sharing} onClick={() => setSharing((open) => !open)} className="min-h-11 rounded-lg font-medium hover:bg-surface-2">
             {t('share')}
           </button>
         )}

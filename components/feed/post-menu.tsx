@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useId, useState, useTransition } from 'react';
 import { deletePostAction } from '@/lib/feed/actions';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { ReportForm } from './report-form';
 
 /**
@@ -15,6 +16,7 @@ export function PostMenu({ postId, mine, onEdit, onDeleted }: { postId: string; 
   const [reporting, setReporting] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
 
   function remove() {
     setOpen(false);
@@ -42,6 +44,7 @@ export function PostMenu({ postId, mine, onEdit, onDeleted }: { postId: string; 
         aria-controls={menuId}
         aria-label={t('postActions')}
         aria-busy={pending || undefined}
+        disabled={!hydrated}
         onClick={() => {
           setMessage(null);
           setOpen((value) => !value);

@@ -3,6 +3,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/core/action';
 import { Button } from './button';
+import { useHydrated } from './use-hydrated';
 
 /**
  * A button that runs one server action with fixed input, then refreshes the page's data.
@@ -24,6 +25,8 @@ export function ActionButton<I, T>({
   className?: string;
 }) {
   const router = useRouter();
+  // A tap before hydration would be lost (the click handler is not attached yet).
+  const hydrated = useHydrated();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -32,6 +35,7 @@ export function ActionButton<I, T>({
         type="button"
         variant={variant}
         pending={pending}
+        disabled={!hydrated}
         className={className}
         onClick={() => {
           if (confirm && !window.confirm(confirm)) return;

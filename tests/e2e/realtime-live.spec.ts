@@ -37,6 +37,7 @@ test('realtime: friends see each other come online and go offline', async ({ bro
   const bo = await personInOwnBrowser(browser, 'bo');
   await bo.page.goto(`/u/${ana.person.handle}`);
   await bo.page.getByRole('button', { name: 'Add friend' }).click();
+  await expect(bo.page.getByRole('button', { name: 'Cancel request' })).toBeVisible();
   await ana.page.goto('/me/contacts?tab=requests');
   await ana.page.getByRole('list', { name: 'Requests to you' }).getByRole('button', { name: 'Accept' }).click();
   await expect(ana.page.getByText('No new friend requests.')).toBeVisible();
