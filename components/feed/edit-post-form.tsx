@@ -1,11 +1,11 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { TextAreaField, TextField } from '@/components/ui/field';
-import { Button } from '@/components/ui/button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { editPostAction } from '@/lib/feed/actions';
 import { maxPostLength, type PostDto } from '@/lib/feed/client';
 import { AudienceSelect } from './audience-select';
+import { FormFooter } from './form-footer';
 
 export function EditPostForm({ post, onDone }: { post: PostDto; onDone: (saved: { body: string; audience: PostDto['audience']; locationName: string | null } | null) => void }) {
   const t = useTranslations('feed');
@@ -22,19 +22,7 @@ export function EditPostForm({ post, onDone }: { post: PostDto; onDone: (saved: 
       <TextAreaField label={t('postText')} name="body" defaultValue={post.body} maxLength={maxPostLength} rows={3} error={form.fieldError('body')} />
       <TextField label={t('location')} name="locationName" defaultValue={post.locationName ?? ''} maxLength={80} error={form.fieldError('locationName')} />
       <AudienceSelect defaultValue={post.audience} error={form.fieldError('audience')} />
-      {form.message && !form.fieldError('body') && (
-        <p role="alert" className="text-sm text-danger">
-          {form.message}
-        </p>
-      )}
-      <div className="flex gap-2">
-        <Button type="submit" pending={form.pending}>
-          {t('save')}
-        </Button>
-        <Button type="button" variant="ghost" onClick={() => onDone(null)}>
-          {t('cancel')}
-        </Button>
-      </div>
+      <FormFooter message={form.fieldError('body') ? null : form.message} submitLabel={t('save')} pending={form.pending} onCancel={() => onDone(null)} />
     </form>
   );
 }

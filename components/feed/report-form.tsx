@@ -1,10 +1,10 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
-import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/select-field';
 import { reportAction } from '@/lib/feed/actions';
 import { reportReasons } from '@/lib/feed/client';
+import { FormFooter } from './form-footer';
 
 /** Asks why, then reports a post or a comment; `onDone` gets what to tell the person. */
 export function ReportForm({ targetType, targetId, onDone, className = '' }: { targetType: 'post' | 'comment'; targetId: string; onDone: (message: { text: string; error: boolean } | null) => void; className?: string }) {
@@ -23,14 +23,7 @@ export function ReportForm({ targetType, targetId, onDone, className = '' }: { t
   return (
     <form onSubmit={send} aria-label={t('report')} className={`flex flex-col gap-2 rounded-xl border border-line bg-surface p-3 shadow-lg ${className}`}>
       <SelectField label={t('reportWhy')} name="reason" options={reportReasons.map((reason) => ({ value: reason, label: t(`reasons.${reason}`) }))} />
-      <div className="flex gap-2">
-        <Button type="submit" pending={pending}>
-          {t('sendReport')}
-        </Button>
-        <Button type="button" variant="ghost" onClick={() => onDone(null)}>
-          {t('cancel')}
-        </Button>
-      </div>
+      <FormFooter submitLabel={t('sendReport')} pending={pending} onCancel={() => onDone(null)} />
     </form>
   );
 }
