@@ -21,7 +21,8 @@ export type PendingMessage = OutboxItem & { state: 'sending' | 'waiting' | 'fail
 
 const typingShownMs = 5000;
 const typingSentEveryMs = 2500;
-const retryDelaysMs = [1000, 2000, 4000, 8000, 10000];
+// Short enough that a person back online sees the messages go within seconds.
+const retryDelaysMs = [1000, 2000, 3000, 5000];
 
 function mergeMessages(current: MessageDto[], incoming: MessageDto[]): MessageDto[] {
   if (incoming.length === 0) return current;
