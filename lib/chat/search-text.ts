@@ -3,6 +3,8 @@ import type { SearchHit } from './schemas';
 /** A hit as the search page shows it: `marks` are [start, end) ranges of `snippet` to highlight. */
 export type SearchResult = SearchHit & { marks: [number, number][] };
 
+/** What searchSchema accepts. */
+export const maxSearchLength = 100;
 const snippetLength = 80;
 /** How much text before the first match the snippet keeps, so the match reads in context. */
 const leadIn = 24;
