@@ -2,18 +2,46 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
-import { forwardMessageAction, listChatsAction } from '@/lib/chat/actions';
+import { forwardMessageAction, listChatsAction, sendMessageAction } from '@/lib/chat/actions';
 import type { ChatSummary } from '@/lib/chat/client';
 import { newClientId } from './outbox';
 
-/** Choosing the chats to forward a message to, in a native modal dialog (focus and Escape for free). */
+type Outcome = { ok: true } | { ok: false; message: string; fieldErrors: Record<string, string> };
+
+/** Forwarding a message to other chats. */
 export function ForwardDialog({ messageId, onClose }: { messageId: string; onClose: (forwarded: boolean) => void }) {
+  const t = useTranslations('chat');
+  const [clientId] = useState(newClientId);
+  return <ChooseChatsDialog title={t('forwardTo')} submitLabel={t('forward')} onClose={onClose} send={(conversationIds) => forwardMessageAction({ messageId, conversationIds, clientId })} />;
+}
+
+/** Sending a post to chats as a card; each reader's card shows what they may see of the post. */
+export function SendPostDialog({ postId, onClose }: { postId: string; onClose: (sent: boolean) => void }) {
+  const t = useTranslations('chat');
+  const [clientId] = useState(newClientId);
+  return (
+    <ChooseChatsDialog
+      title={t('sendPostTo')}
+      submitLabel={t('send')}
+      onClose={onClose}
+      send={async (conversationIds) => {
+        for (const [index, conversationId] of conversationIds.entries()) {
+          const result = await sendMessageAction({ conversationId, clientId: `${clientId}-${index}`, card: { type: 'post', id: postId } });
+          if (!result.ok) return result;
+        }
+        return { ok: true };
+      }}
+    />
+  );
+}
+
+/** Choosing chats in a native modal dialog (focus and Escape for free), then sending to them. */
+function ChooseChatsDialog({ title, submitLabel, send, onClose }: { title: string; submitLabel: string; send: (conversationIds: string[]) => Promise<Outcome>; onClose: (done: boolean) => void }) {
   const t = useTranslations('chat');
   const dialog = useRef<HTMLDialogElement>(null);
   const [chats, setChats] = useState<ChatSummary[] | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [clientId] = useState(newClientId);
   const [pending, startTransition] = useTransition();
 
   useEffect(() => {
@@ -28,14 +56,14 @@ export function ForwardDialog({ messageId, onClose }: { messageId: string; onClo
         onSubmit={(event) => {
           event.preventDefault();
           startTransition(async () => {
-            const result = await forwardMessageAction({ messageId, conversationIds: chosen, clientId });
+            const result = await send(chosen);
             if (result.ok) onClose(true);
             else setError(Object.values(result.fieldErrors)[0] ?? result.message);
           });
         }}
       >
         <h2 id="forward-title" className="text-lg font-semibold">
-          {t('forwardTo')}
+          {title}
         </h2>
         {chats === null ? (
           <p aria-busy className="text-fg-muted">{t('loading')}</p>
@@ -61,7 +89,7 @@ export function ForwardDialog({ messageId, onClose }: { messageId: string; onClo
             {t('cancel')}
           </Button>
           <Button type="submit" pending={pending} disabled={chosen.length === 0}>
-            {t('forward')}
+            {submitLabel}
           </Button>
         </div>
       </form>

@@ -166,7 +166,7 @@ function MessageMenu({ message, onReply, onForward, onChanged, onHidden }: { mes
         <span aria-hidden>⋯</span>
       </button>
       {open && (
-        <div id={menuId} className={`absolute bottom-8 z-20 flex w-52 flex-col rounded-xl border border-line bg-surface p-1 shadow-lg ${message.mine ? 'right-0' : 'left-0'}`}>
+        <div id={menuId} className={`absolute top-8 z-20 flex w-52 flex-col rounded-xl border border-line bg-surface p-1 shadow-lg ${message.mine ? 'right-0' : 'left-0'}`}>
           <div className="flex justify-between px-1 pb-1" role="group" aria-label={t('react')}>
             {reactionEmojis.map((emoji) => (
               <button
@@ -221,7 +221,7 @@ function MessageMenu({ message, onReply, onForward, onChanged, onHidden }: { mes
       )}
       {editing && (
         <form
-          className="absolute bottom-8 right-0 z-20 flex w-72 flex-col gap-2 rounded-xl border border-line bg-surface p-2 text-fg shadow-lg"
+          className="absolute top-8 right-0 z-20 flex w-72 flex-col gap-2 rounded-xl border border-line bg-surface p-2 text-fg shadow-lg"
           onSubmit={(event) => {
             event.preventDefault();
             setEditing(false);
@@ -243,7 +243,7 @@ function MessageMenu({ message, onReply, onForward, onChanged, onHidden }: { mes
         </form>
       )}
       {error && (
-        <span role="alert" className="absolute bottom-8 right-0 z-20 w-56 rounded-lg bg-surface p-2 text-danger shadow">
+        <span role="alert" className="absolute top-8 right-0 z-20 w-56 rounded-lg bg-surface p-2 text-danger shadow">
           {error}
         </span>
       )}

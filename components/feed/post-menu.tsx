@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useId, useState, useTransition } from 'react';
 import { deletePostAction } from '@/lib/feed/actions';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { SendPostDialog } from '@/components/chat/forward-dialog';
 import { ReportForm } from './report-form';
 
 /**
@@ -14,6 +15,7 @@ export function PostMenu({ postId, mine, onEdit, onDeleted }: { postId: string; 
   const menuId = useId();
   const [open, setOpen] = useState(false);
   const [reporting, setReporting] = useState(false);
+  const [sending, setSending] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
@@ -55,6 +57,11 @@ export function PostMenu({ postId, mine, onEdit, onDeleted }: { postId: string; 
       </button>
       {open && (
         <ul id={menuId} className="absolute right-0 z-10 flex min-w-40 flex-col rounded-xl border border-line bg-surface p-1 shadow-lg">
+          <li>
+            <button type="button" className="min-h-11 w-full rounded-lg px-3 text-left hover:bg-surface-2" onClick={() => { setOpen(false); setSending(true); }}>
+              {t('sendInChat')}
+            </button>
+          </li>
           {mine ? (
             <>
               <li>
@@ -76,6 +83,15 @@ export function PostMenu({ postId, mine, onEdit, onDeleted }: { postId: string; 
             </li>
           )}
         </ul>
+      )}
+      {sending && (
+        <SendPostDialog
+          postId={postId}
+          onClose={(sent) => {
+            setSending(false);
+            if (sent) setMessage({ text: t('sentInChat'), error: false });
+          }}
+        />
       )}
       {reporting && (
         <ReportForm
