@@ -46,7 +46,9 @@ export function inTransaction<T>(run: (tx: Tx) => Promise<T>): Promise<T> {
 
 export function isUniqueViolation(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    return error.code === 'P2002' || (error.code === 'P2010' && (error.meta as { code?: string } | undefined)?.code === '23505');
+    // A raw statement's failure (P2010) carries Postgres's own code under the driver adapter's error.
+    const cause = (error.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined)?.driverAdapterError?.cause;
+    return error.code === 'P2002' || (error.code === 'P2010' && cause?.originalCode === '23505');
   }
   return false;
 }
@@ -376,14 +378,15 @@ export async function setReaction(messageId: string, memberId: string, emoji: st
 
 /**
  * For the sender's own messages on a page: how many other members have received and read each
- * (one statement for the page, whatever the group's size).
+ * (one statement for the page, whatever the group's size). Members who joined after a message
+ * never saw it, so they count neither way.
  */
 export async function receiptCounts(conversationId: string, senderId: string, seqs: number[]): Promise<Map<number, { read: number; delivered: number; others: number }>> {
   if (seqs.length === 0) return new Map();
   const rows = await db().$queryRaw<{ seq: number; read: number; delivered: number; others: number }[]>`
     SELECT s.seq, count(*) FILTER (WHERE m."lastReadSeq" >= s.seq)::int AS read, count(*) FILTER (WHERE m."lastDeliveredSeq" >= s.seq)::int AS delivered,
       count(*)::int AS others
-    FROM unnest(${seqs}::int[]) AS s(seq) JOIN "ConversationMember" m ON m."conversationId" = ${conversationId} AND m."memberId" <> ${senderId}
+    FROM unnest(${seqs}::int[]) AS s(seq) JOIN "ConversationMember" m ON m."conversationId" = ${conversationId} AND m."memberId" <> ${senderId} AND m."joinedSeq" < s.seq
     GROUP BY s.seq`;
   return new Map(rows.map((row) => [row.seq, row]));
 }

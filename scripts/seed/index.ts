@@ -6,6 +6,7 @@ import { acceptFriendRequest, block, countPeople, follow, listFriendRequests, re
 import { userChannel } from '@/lib/realtime';
 import type { Viewer } from '@/lib/core/session';
 import { seedAvatars } from './avatars';
+import { seedChats } from './chat';
 import { seedFeed } from './feed';
 import { seedWallets } from './wallet';
 import { demoBlocks, demoFollows, demoFriendships, demoPassword, demoPendingRequests, demoPeople, demoRecentlyActive } from './people';
@@ -50,7 +51,8 @@ export async function seedDemoData(log: (line: string) => void): Promise<boolean
   await seedRecentVisits(viewers);
   const wallets = await seedWallets(viewers);
   const feed = await seedFeed(viewers);
-  log(`Demo data: ${demoPeople.length} people, ${demoFriendships.length} friendships, ${demoPendingRequests.length} pending requests, ${demoFollows.length} follows, ${demoBlocks.length} block; ${wallets}; ${feed}.`);
+  const chats = await seedChats(viewers);
+  log(`Demo data: ${demoPeople.length} people, ${demoFriendships.length} friendships, ${demoPendingRequests.length} pending requests, ${demoFollows.length} follows, ${demoBlocks.length} block; ${wallets}; ${feed}; ${chats}.`);
   return true;
 }
 
