@@ -3,7 +3,8 @@
  * generate_series) into a database that already holds scale people (scripts/lib/scale-seed):
  * - `sender` is in a group of 201 members (the send benchmark's conversation) and in two
  *   one-to-one chats, one with 1,000 messages and one with 100,000;
- * - `busy` has 2,000 one-to-one chats and `quiet` 20, each chat with three messages.
+ * - for each list size (20 and 2,000), a person of their own has that many one-to-one chats,
+ *   each with three messages.
  * Conversation.lastSeq / lastMessageId / lastActivityAt follow the messages, searchVector is
  * to_tsvector('english', body) and some chats have unread messages.
  */
@@ -15,8 +16,6 @@ export type ChatSeed = {
   seconds: number;
   messages: number;
   sender: ChatSeedPerson;
-  busy: ChatSeedPerson;
-  quiet: ChatSeedPerson;
   group: { id: string; members: number };
   /** Keyed by message count: the one-to-one chats `sender` opens. */
   history: Record<number, { id: string; messages: number; unread: number }>;
@@ -74,9 +73,11 @@ export async function seedChat(url: string, options: ChatSeedOptions): Promise<C
   await client.connect();
   try {
     const { rows: people } = await client.query<ChatSeedPerson>(`SELECT id, handle, email FROM "User" WHERE handle ~ '^scale[0-9]{6,}$' ORDER BY handle`);
-    const [sender, busy, quiet, ...others] = people;
+    const [sender, ...rest] = people;
+    const listOwners = rest.splice(0, options.listSizes.length);
+    const others = rest;
     const needed = Math.max(options.groupMembers - 1, options.historySizes.length, ...options.listSizes);
-    if (!sender || !busy || !quiet || others.length < needed) throw new Error(`the chat bench needs ${needed + 3} scale people, found ${people.length}`);
+    if (!sender || others.length < needed) throw new Error(`the chat bench needs ${needed + 1 + options.listSizes.length} scale people, found ${people.length}`);
 
     const plan: Plan = { ids: [], kinds: [], titles: [], directKeys: [], creators: [], messageCounts: [], senderA: [], senderB: [], lastAt: [], members: [] };
     const now = Date.now();
@@ -109,10 +110,8 @@ export async function seedChat(url: string, options: ChatSeedOptions): Promise<C
       history[messages] = { id, messages, unread: options.unread };
     });
 
-    // The lists: the busy person and the quiet one each talk with the first N others; one chat
-    // in four has two unread messages.
+    // The lists: each owner talks with the first N others; one chat in four has two unread.
     const lists: ChatSeed['lists'] = {};
-    const listOwners = [busy, quiet];
     options.listSizes.forEach((size, index) => {
       const owner = listOwners[index]!;
       lists[size] = owner;
@@ -165,8 +164,6 @@ export async function seedChat(url: string, options: ChatSeedOptions): Promise<C
       seconds: (performance.now() - started) / 1000,
       messages: inserted.rowCount ?? 0,
       sender,
-      busy,
-      quiet,
       group: { id: groupId, members: groupMembers.length },
       history,
       lists,
