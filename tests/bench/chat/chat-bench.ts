@@ -97,10 +97,11 @@ export async function chatBench(): Promise<void> {
     try {
       await waitForHttp(`${baseUrl}/login`);
       const logFile = `${process.cwd()}/${dataDir}.log`;
-      const pagesReady = existsSync('app/(app)/chats/[id]/page.tsx') && existsSync('app/(app)/chats/page.tsx');
+      const conversationPage = existsSync('app/(app)/chats/[id]/page.tsx');
+      const listPage = existsSync('app/(app)/chats/page.tsx');
       const sendId = existsSync('lib/chat/actions.ts') ? actionId('lib/chat/actions.ts', 'sendMessageAction') : undefined;
       const pages: PageFigures[] = [];
-      if (pagesReady) {
+      if (conversationPage) {
         const senderCookie = await signIn(baseUrl, seed.sender, scalePassword);
         for (const size of settings.historySizes) {
           const chat = seed.history[size]!;
@@ -108,6 +109,8 @@ export async function chatBench(): Promise<void> {
           const expect = `(${size - chat.unread + 1})`;
           pages.push(await measurePage(baseUrl, `/chats/${chat.id}`, senderCookie, `GET /chats/<id>, ${count(size)} messages`, expect, database.url, logFile));
         }
+      }
+      if (listPage) {
         for (const size of settings.listSizes) {
           const cookie = await signIn(baseUrl, seed.lists[size]!, scalePassword);
           pages.push(await measurePage(baseUrl, '/chats', cookie, `GET /chats, ${count(size)} chats`, undefined, database.url, logFile));
@@ -122,7 +125,7 @@ export async function chatBench(): Promise<void> {
       } finally {
         await fleet.close();
       }
-      report(seed, pages, send, { pagesReady, sendReady: Boolean(sendId) });
+      report(seed, pages, send, { conversationPage, listPage });
     } finally {
       await stop(next);
     }
@@ -206,7 +209,7 @@ async function measureSdkSends(fleet: Fleet, port: number, seed: ChatSeed): Prom
   return { through: 'sdk', sends: settings.sends, clients: settings.clients, p50: percentile(latencies, 50), p99: percentile(latencies, 99), last: percentile(lasts, 50), callP50: percentile(calls, 50), statements: [] };
 }
 
-function report(seed: ChatSeed, pages: PageFigures[], send: SendFigures, ready: { pagesReady: boolean; sendReady: boolean }): void {
+function report(seed: ChatSeed, pages: PageFigures[], send: SendFigures, ready: { conversationPage: boolean; listPage: boolean }): void {
   const row = (label: string, value: string, note = '') => console.log(`  ${label.padEnd(52)}${value.padStart(12)}  ${note}`);
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   console.log(`\nChat: next start + embedded realtime and Postgres, ${count(seed.messages)} seeded messages; pages over ${settings.seconds} s at 1 connection after a warm-up`);
@@ -220,7 +223,8 @@ function report(seed: ChatSeed, pages: PageFigures[], send: SendFigures, ready: 
   row('send → last of the clients has it, median', ms(send.last));
   row(send.through === 'action' ? 'sendMessageAction answer to the sender, p50' : 'trigger() answer, p50', ms(send.callP50));
   if (send.through === 'action') row('SQL statements per send', String(send.statements.length));
-  if (!ready.pagesReady) console.log('  pages: SKIPPED, app/(app)/chats/[id]/page.tsx or app/(app)/chats/page.tsx is not in this tree yet');
+  if (!ready.conversationPage) console.log('  GET /chats/<id>: SKIPPED, app/(app)/chats/[id]/page.tsx is not in this tree yet');
+  if (!ready.listPage) console.log('  GET /chats: SKIPPED, app/(app)/chats/page.tsx is not in this tree yet');
   for (const page of pages) {
     row(`${page.label}, p50`, ms(page.p50), `p95 ${ms(page.p95)}, ${(page.bytes / 1024).toFixed(1)} KiB`);
     row(`${page.label}, SQL statements`, String(page.statements.length));
