@@ -11,6 +11,7 @@ import '@/lib/account/recovery';
 import '@/lib/pay/jobs';
 import '@/lib/account/jobs';
 import '@/lib/feed/jobs';
+import '@/lib/chat/jobs';
 import { reconcileOnlineStatus } from '@/lib/account';
 import { now } from '@/lib/core/clock';
 import { sweepUnusedImages } from '@/lib/media';

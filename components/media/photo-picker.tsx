@@ -34,7 +34,10 @@ export function PhotoPicker({
   label,
   maxBytes,
   onBusyChange,
+  purpose = 'post',
 }: {
+  /** Which domain the photos are for: it decides their sizes and who may use them. */
+  purpose?: 'post' | 'chat';
   max: number;
   value: PickedPhoto[];
   onChange: (photos: PickedPhoto[]) => void;
@@ -105,7 +108,7 @@ export function PhotoPicker({
 
   function upload(item: Pending) {
     const form = new FormData();
-    form.append('purpose', 'post');
+    form.append('purpose', purpose);
     form.append('file', item.file);
     const xhr = new XMLHttpRequest();
     requests.current.set(item.key, xhr);

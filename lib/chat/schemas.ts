@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PersonSummary } from '@/lib/account/graph-schemas';
+import { decimalAmountSchema } from '@/lib/pay/client';
 
 /** Limits people meet in chat. */
 export const maxMessageLength = 4000;
@@ -69,10 +69,6 @@ export type HistoryInput = z.output<typeof historySchema>;
 
 export const readSchema = z.object({ conversationId: idSchema, seq: z.number().int().min(1), delivered: z.boolean().default(false) });
 
-const decimalAmountSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{1,7}(\.\d{1,2})?$/, 'chat.amountFormat');
 export const chatTransferSchema = z.object({
   conversationId: idSchema,
   clientId: clientIdSchema,
@@ -93,6 +89,8 @@ export const chatRedPacketSchema = z.object({
 });
 export const paymentRefSchema = z.object({ messageId: idSchema });
 
+export const listChatsSchema = z.object({ archived: z.boolean().default(false) });
+
 export const searchSchema = z.object({ query: z.string().trim().min(1, 'chat.searchEmpty').max(100), conversationId: idSchema.optional() });
 
 // ---- What the browser receives ----------------------------------------------------------
@@ -100,7 +98,7 @@ export const searchSchema = z.object({ query: z.string().trim().min(1, 'chat.sea
 export type ChatRoleName = 'ADMIN' | 'MEMBER';
 export type MessageKindName = 'TEXT' | 'IMAGE' | 'CARD' | 'TRANSFER' | 'RED_PACKET' | 'SYSTEM';
 
-export type ChatPerson = PersonSummary;
+export type ChatPerson = { id: string; handle: string; name: string; avatarId: string | null };
 
 /** A row of the chats list. */
 export type ChatSummary = {
@@ -111,7 +109,8 @@ export type ChatSummary = {
   /** One-to-one: the other person (their online dot comes from the account domain). */
   other: ChatPerson | null;
   memberCount: number;
-  lastMessage: { preview: string; senderName: string | null; at: string; mine: boolean } | null;
+  /** `text` is the words (or a photo's caption); the browser names photos, money and notes itself. */
+  lastMessage: { kind: MessageKindName; text: string; recalled: boolean; system: SystemEvent | null; senderName: string | null; at: string; mine: boolean } | null;
   lastActivityAt: string;
   unread: number;
   muted: boolean;
@@ -145,8 +144,8 @@ export type MessageDto = {
   mine: boolean;
   body: string;
   photos: PhotoDto[];
-  /** CARD: what is shared ({ type: 'post', id }); the card loads what the reader may see of it. */
-  card: { type: 'post'; id: string } | null;
+  /** CARD: what is shared, as this reader may see it (`preview` null when they may not). */
+  card: { type: 'post'; id: string; preview: { authorName: string; text: string; photoId: string | null } | null } | null;
   payment: PaymentCard | null;
   system: SystemEvent | null;
   replyTo: { id: string; seq: number; senderName: string | null; preview: string } | null;

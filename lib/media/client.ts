@@ -2,7 +2,7 @@
  * What browser code may know about media: the variant names, their URLs and the generated
  * initial avatar. Nothing here touches the server, the database or sharp.
  */
-export const mediaPurposes = ['avatar', 'cover', 'post'] as const;
+export const mediaPurposes = ['avatar', 'cover', 'post', 'chat'] as const;
 export type MediaPurpose = (typeof mediaPurposes)[number];
 
 export const variantNames = ['sm', 'md', 'lg'] as const;
@@ -11,15 +11,16 @@ export type VariantName = (typeof variantNames)[number];
 /**
  * Target widths per purpose. Avatars are square crops; covers are cropped to 3:1 so a profile
  * header keeps one shape whatever was uploaded. A smaller source is never enlarged, so a
- * variant may be narrower than its target. Post photos keep their own shape.
+ * variant may be narrower than its target. Post and chat photos keep their own shape.
  */
 export const variantWidths: Record<MediaPurpose, Record<VariantName, number>> = {
   avatar: { sm: 96, md: 320, lg: 640 },
   cover: { sm: 640, md: 1280, lg: 1920 },
   post: { sm: 360, md: 720, lg: 1440 },
+  chat: { sm: 360, md: 720, lg: 1440 },
 };
 /** Width divided by height of every variant of a purpose; null keeps the photo's own shape. */
-export const purposeAspect: Record<MediaPurpose, number | null> = { avatar: 1, cover: 3, post: null };
+export const purposeAspect: Record<MediaPurpose, number | null> = { avatar: 1, cover: 3, post: null, chat: null };
 
 /** Formats an upload may be in (checked on the server by magic bytes, not by this list). */
 export const acceptedImageTypes = 'image/jpeg,image/png,image/webp,image/gif,image/avif';

@@ -1,6 +1,7 @@
 import { mayListenOnUserChannel } from '@/lib/account';
 import { AppError } from '@/lib/core/errors';
 import { getViewer } from '@/lib/core/session';
+import { mayListenOnChatChannel } from '@/lib/chat';
 import { mayListenOnPostChannel } from '@/lib/feed';
 import { authorizeSocket, type ChannelPolicy } from '@/lib/realtime';
 
@@ -11,6 +12,7 @@ import { authorizeSocket, type ChannelPolicy } from '@/lib/realtime';
 const policies: Record<string, ChannelPolicy> = {
   user: mayListenOnUserChannel,
   post: mayListenOnPostChannel,
+  chat: mayListenOnChatChannel,
 };
 
 export async function POST(request: Request): Promise<Response> {

@@ -12,6 +12,7 @@ import enPayStripe from './en/pay-stripe.json';
 import enPayCards from './en/pay-cards.json';
 import enPay from './en/pay.json';
 import enFeed from './en/feed.json';
+import enChat from './en/chat.json';
 import zhAccount from './zh-CN/account.json';
 import zhAdmin from './zh-CN/admin.json';
 import zhCore from './zh-CN/core.json';
@@ -25,14 +26,15 @@ import zhPayStripe from './zh-CN/pay-stripe.json';
 import zhPayCards from './zh-CN/pay-cards.json';
 import zhPay from './zh-CN/pay.json';
 import zhFeed from './zh-CN/feed.json';
+import zhChat from './zh-CN/chat.json';
 
 /**
  * Messages are kept one file per domain and locale, so domains add strings without touching
  * each other's files; they are deep-merged here (a domain may add keys under `errors`).
  */
 const byLocale: Record<Locale, object[]> = {
-  en: [enCore, enAccount, enPeople, enNotify, enRecovery, enAdmin, enMedia, enProfileMedia, enIdentity, enPayStripe, enPayCards, enPay, enFeed],
-  'zh-CN': [zhCore, zhAccount, zhPeople, zhNotify, zhRecovery, zhAdmin, zhMedia, zhProfileMedia, zhIdentity, zhPayStripe, zhPayCards, zhPay, zhFeed],
+  en: [enCore, enAccount, enPeople, enNotify, enRecovery, enAdmin, enMedia, enProfileMedia, enIdentity, enPayStripe, enPayCards, enPay, enFeed, enChat],
+  'zh-CN': [zhCore, zhAccount, zhPeople, zhNotify, zhRecovery, zhAdmin, zhMedia, zhProfileMedia, zhIdentity, zhPayStripe, zhPayCards, zhPay, zhFeed, zhChat],
 };
 
 type Tree = { [key: string]: string | Tree };

@@ -51,6 +51,7 @@ CREATE TABLE "Message" (
     "body" TEXT NOT NULL DEFAULT '',
     "mediaIds" TEXT[] DEFAULT ARRAY[]::TEXT[],
     "payload" JSONB NOT NULL DEFAULT '{}',
+    "paymentId" TEXT,
     "replyToId" TEXT,
     "forwarded" BOOLEAN NOT NULL DEFAULT false,
     "editedAt" TIMESTAMP(3),
@@ -94,6 +95,9 @@ CREATE INDEX "Message_body_trgm_idx" ON "Message" USING GIN ("body" gin_trgm_ops
 
 -- CreateIndex
 CREATE INDEX "Message_mediaIds_idx" ON "Message" USING GIN ("mediaIds");
+
+-- CreateIndex
+CREATE INDEX "Message_paymentId_idx" ON "Message"("paymentId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Message_conversationId_seq_key" ON "Message"("conversationId", "seq");
