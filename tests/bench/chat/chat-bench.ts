@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import pg from 'pg';
@@ -16,6 +16,7 @@ import { now, startFleet, type Fleet } from '../realtime/fleet';
 import { sdkFor } from '../realtime/sdk';
 import { percentile } from '../realtime/stats';
 import { actionCaller, actionId } from './chat-action';
+import type { ServiceCase, ServiceFigure } from './chat-bench-child';
 import { seedChat, type ChatSeed } from './chat-seed';
 
 const dataDir = '.bench-data/chat-postgres';
@@ -77,6 +78,7 @@ export async function chatBench(): Promise<void> {
     });
     await withClient(database.url, (client) => client.query('VACUUM (ANALYZE)'));
     log(`  chats seeded in ${seed.seconds.toFixed(1)} s`);
+    const service = await serviceFigures(database.url, seed);
 
     const appPort = await findFreePort();
     const realtimePort = await findFreePort();
@@ -125,7 +127,7 @@ export async function chatBench(): Promise<void> {
       } finally {
         await fleet.close();
       }
-      report(seed, pages, send, { conversationPage, listPage });
+      report(seed, pages, send, service, { conversationPage, listPage });
     } finally {
       await stop(next);
     }
@@ -209,7 +211,7 @@ async function measureSdkSends(fleet: Fleet, port: number, seed: ChatSeed): Prom
   return { through: 'sdk', sends: settings.sends, clients: settings.clients, p50: percentile(latencies, 50), p99: percentile(latencies, 99), last: percentile(lasts, 50), callP50: percentile(calls, 50), statements: [] };
 }
 
-function report(seed: ChatSeed, pages: PageFigures[], send: SendFigures, ready: { conversationPage: boolean; listPage: boolean }): void {
+function report(seed: ChatSeed, pages: PageFigures[], send: SendFigures, service: ServiceResult, ready: { conversationPage: boolean; listPage: boolean }): void {
   const row = (label: string, value: string, note = '') => console.log(`  ${label.padEnd(52)}${value.padStart(12)}  ${note}`);
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   console.log(`\nChat: next start + embedded realtime and Postgres, ${count(seed.messages)} seeded messages; pages over ${settings.seconds} s at 1 connection after a warm-up`);
@@ -229,7 +231,16 @@ function report(seed: ChatSeed, pages: PageFigures[], send: SendFigures, ready: 
     row(`${page.label}, p50`, ms(page.p50), `p95 ${ms(page.p95)}, ${(page.bytes / 1024).toFixed(1)} KiB`);
     row(`${page.label}, SQL statements`, String(page.statements.length));
   }
+  if (service.skipped) console.log(`  chat service: skipped, ${service.skipped}`);
+  for (const figure of service.figures ?? []) {
+    row(`service: ${figure.label}, median`, ms(figure.medianMs), `${figure.items} items`);
+    row(`service: ${figure.label}, SQL statements`, String(figure.statements));
+  }
   if (verbose) {
+    for (const figure of service.figures ?? []) {
+      console.log(`  statements of service: ${figure.label}:`);
+      for (const line of figure.sql) console.log(`    ${line}`);
+    }
     for (const page of pages) {
       console.log(`  statements of one ${page.label}:`);
       for (const line of describeStatements(page.statements)) console.log(`    ${line}`);
@@ -240,6 +251,28 @@ function report(seed: ChatSeed, pages: PageFigures[], send: SendFigures, ready: 
 }
 
 const count = (value: number) => value.toLocaleString('en-US');
+
+type ServiceResult = { skipped?: string; figures?: ServiceFigure[] };
+
+/** The chat service itself, in a process of its own (server-only modules), on the same data. */
+function serviceFigures(databaseUrl: string, seed: ChatSeed): Promise<ServiceResult> {
+  const cases: ServiceCase[] = [
+    ...settings.historySizes.map((size) => ({ label: `open a chat of ${count(size)} messages`, viewer: seed.sender, conversationId: seed.history[size]!.id })),
+    ...settings.listSizes.map((size) => ({ label: `listChats, ${count(size)} chats`, viewer: seed.lists[size]! })),
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'tests/bench/chat/chat-bench-child.ts'], {
+      env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, CHAT_BENCH_CASES: JSON.stringify(cases) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`the chat service measurement exited with ${code}`));
+      resolve(JSON.parse(text.trim().split('\n').at(-1)!) as ServiceResult);
+    });
+  });
+}
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
