@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { AppNav } from '@/components/shell/app-nav';
 import { headers } from 'next/headers';
 import { getPendingIdentity, getViewer } from '@/lib/core/session';
+import { getTotalUnread } from '@/lib/chat';
 import { countMyUnread } from '@/lib/notify';
 import { realtimeClientSettings } from '@/lib/realtime';
 import { RealtimeProvider } from '@/lib/realtime/client';
@@ -20,14 +21,14 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     const path = (await headers()).get('x-plaza-path');
     redirect(path && path !== '/' ? `/login?next=${encodeURIComponent(path)}` : '/login');
   }
-  const [t, unread] = await Promise.all([getTranslations('nav'), countMyUnread(viewer)]);
+  const [t, unread, unreadChats] = await Promise.all([getTranslations('nav'), countMyUnread(viewer), getTotalUnread(viewer)]);
   return (
     <RealtimeProvider settings={realtimeClientSettings()} personId={viewer.id}>
     <div className="md:flex">
       <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-30 focus:rounded-lg focus:bg-surface focus:p-2">
         {t('skipToContent')}
       </a>
-      <AppNav unreadNotifications={unread} />
+      <AppNav unreadNotifications={unread} unreadChats={unreadChats} />
       <main id="content" className="min-h-dvh flex-1 pb-20 md:pb-0">
         {children}
       </main>

@@ -2,7 +2,9 @@
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { totalUnreadAction } from '@/lib/chat/actions';
+import { activityEventSchema, chatEvents } from '@/lib/chat/client';
 import { notificationCreatedSchema, notificationsReadSchema, notifyEvents } from '@/lib/notify/client';
 import { useOwnChannel } from '@/lib/realtime/client';
 import { Icon, type IconName } from './icons';
@@ -69,19 +71,41 @@ function useLiveUnread(rendered: number): number {
   return live.count;
 }
 
+/**
+ * Unread chat messages, from the server render, then refetched whenever chat says something
+ * moved (a message arrived, the person read a chat in another tab). The installed app's icon
+ * carries the same number where the platform supports badges.
+ */
+function useLiveChatUnread(rendered: number): number {
+  const [live, setLive] = useState({ rendered, count: rendered });
+  if (live.rendered !== rendered) setLive({ rendered, count: rendered });
+  const refetch = async () => {
+    const result = await totalUnreadAction({});
+    if (result.ok) setLive((state) => ({ ...state, count: result.data.totalUnread }));
+  };
+  useOwnChannel(chatEvents.activity, activityEventSchema, () => void refetch(), { onReconnect: () => void refetch() });
+  useEffect(() => {
+    if (!('setAppBadge' in navigator)) return;
+    const badge = live.count > 0 ? navigator.setAppBadge(live.count) : navigator.clearAppBadge();
+    badge.catch(() => undefined);
+  }, [live.count]);
+  return live.count;
+}
+
 /** Bottom tab bar on phones, side bar on wide screens: the same destinations. */
-export function AppNav({ unreadNotifications: rendered }: { unreadNotifications: number }) {
+export function AppNav({ unreadNotifications: rendered, unreadChats: renderedChats }: { unreadNotifications: number; unreadChats: number }) {
   const pathname = usePathname();
   const unreadNotifications = useLiveUnread(rendered);
+  const unreadChats = useLiveChatUnread(renderedChats);
   const t = useTranslations('nav');
   // Phones have no notifications tab: the count rides on Me, which links to them.
-  const badgeFor = (key: IconName) => (key === 'me' ? unreadNotifications : 0);
-  const badgeLabel = t('unreadNotifications', { count: unreadNotifications });
+  const badgeFor = (key: IconName) => (key === 'me' ? unreadNotifications : key === 'chats' ? unreadChats : 0);
+  const labelFor = (key: IconName) => (key === 'chats' ? t('unreadChats', { count: unreadChats }) : t('unreadNotifications', { count: unreadNotifications }));
   return (
     <>
       <nav aria-label={t('main')} className="fixed inset-x-0 bottom-0 z-20 flex border-t border-line bg-surface/95 pb-[env(safe-area-inset-bottom)] backdrop-blur md:hidden">
         {tabs.map((tab) => (
-          <NavLink key={tab.href} href={tab.href} name={tab.key} label={t(tab.key)} pathname={pathname} compact badge={badgeFor(tab.key)} badgeLabel={badgeLabel} />
+          <NavLink key={tab.href} href={tab.href} name={tab.key} label={t(tab.key)} pathname={pathname} compact badge={badgeFor(tab.key)} badgeLabel={labelFor(tab.key)} />
         ))}
       </nav>
       <nav aria-label={t('main')} className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col gap-1 border-r border-line p-3 md:flex">
@@ -89,7 +113,7 @@ export function AppNav({ unreadNotifications: rendered }: { unreadNotifications:
           Plaza
         </Link>
         {[...tabs, ...sideExtras].map((tab) => (
-          <NavLink key={tab.href} href={tab.href} name={tab.key} label={t(tab.key)} pathname={pathname} compact={false} badge={tab.key === 'notifications' ? unreadNotifications : 0} badgeLabel={badgeLabel} />
+          <NavLink key={tab.href} href={tab.href} name={tab.key} label={t(tab.key)} pathname={pathname} compact={false} badge={tab.key === 'notifications' ? unreadNotifications : badgeFor(tab.key)} badgeLabel={labelFor(tab.key === 'me' ? 'notifications' : tab.key)} />
         ))}
       </nav>
     </>

@@ -17,6 +17,8 @@ import {
   memberRefSchema,
   membersSchema,
   messageRefSchema,
+  messagesRefSchema,
+  emptySchema,
   paymentRefSchema,
   preferenceSchema,
   reactSchema,
@@ -35,6 +37,8 @@ const payLimit = () => ({ name: 'pay-actions', limit: 120, windowSeconds: 15 * 6
 export const startDirectAction = action(startDirectSchema, (input, { viewer }) => chat.startDirect(viewer, input));
 export const createGroupAction = action(createGroupSchema, (input, { viewer }) => chat.createGroup(viewer, input), { rateLimit: sendLimit });
 export const listChatsAction = action(listChatsSchema, (input, { viewer }) => chat.listChats(viewer, input));
+export const refreshMessagesAction = action(messagesRefSchema, (input, { viewer }) => chat.getMessages(viewer, input));
+export const totalUnreadAction = action(emptySchema, async (_input, { viewer }) => ({ totalUnread: await chat.getTotalUnread(viewer) }));
 export const loadMessagesAction = action(historySchema, (input, { viewer }) => chat.listMessages(viewer, input));
 export const sendMessageAction = action(sendMessageSchema, (input, { viewer }) => chat.sendMessage(viewer, input), { rateLimit: sendLimit });
 export const forwardMessageAction = action(forwardSchema, (input, { viewer }) => chat.forwardMessage(viewer, input), { rateLimit: sendLimit });

@@ -21,6 +21,8 @@ export const clientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'chat.cl
 
 export const conversationRefSchema = z.object({ conversationId: idSchema });
 export const messageRefSchema = z.object({ messageId: idSchema });
+export const messagesRefSchema = z.object({ conversationId: idSchema, messageIds: z.array(idSchema).min(1).max(100) });
+export const emptySchema = z.object({});
 
 export const startDirectSchema = z.object({ personId: personIdSchema });
 export const createGroupSchema = z.object({

@@ -251,6 +251,12 @@ export async function getMessage(viewer: Viewer, conversationId: string, message
   return oneMessage(viewer, conversation, member, messageId);
 }
 
+/** Messages already on screen, again (after an edit, recall, reaction, receipt or payment). */
+export async function getMessages(viewer: Viewer, input: { conversationId: string; messageIds: string[] }): Promise<MessageDto[]> {
+  const { conversation, member } = await requireMember(viewer, input.conversationId);
+  return present(viewer, conversation, await chats.messagesByIds(viewer.id, member.joinedSeq, [...new Set(input.messageIds)]));
+}
+
 export async function sendMessage(viewer: Viewer, input: SendMessageInput): Promise<MessageDto> {
   const { conversation, member } = await requireMaySend(viewer, input.conversationId);
   const earlier = await earlierSend(viewer, conversation.id, input.clientId);

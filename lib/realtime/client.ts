@@ -1,7 +1,7 @@
 'use client';
 import { createContext, createElement, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type Pusher from 'pusher-js';
-import type { Channel } from 'pusher-js';
+import type { Channel, PresenceChannel } from 'pusher-js';
 import type { z } from 'zod';
 import { userChannel } from './channels';
 import type { RealtimeClientSettings } from './settings';
@@ -167,4 +167,67 @@ export function useChannel<Schema extends z.ZodType>(
 export function useOwnChannel<Schema extends z.ZodType>(event: string, schema: Schema, handler: (payload: z.output<Schema>) => void, options: ChannelOptions = {}): boolean {
   const personId = useContext(RealtimeContext)?.personId;
   return useChannel(personId ? userChannel(personId) : null, event, schema, handler, options);
+}
+
+/**
+ * Joins a presence channel: who of its members has it open, and client events between them.
+ * The realtime server stamps each client event with the sender's user id from their signed
+ * membership, so `from` can be trusted; a browser cannot speak for someone else.
+ */
+export function usePresence(
+  name: string | null,
+  clientEvent: string,
+  onClientEvent: (data: unknown, from: string) => void,
+): { memberIds: string[]; trigger: (data: object) => void } {
+  const connection = useContext(RealtimeContext)?.connection;
+  const [memberIds, setMemberIds] = useState<string[]>([]);
+  const channelRef = useRef<PresenceChannel | null>(null);
+  const latest = useRef(onClientEvent);
+  useEffect(() => {
+    latest.current = onClientEvent;
+  });
+
+  useEffect(() => {
+    if (!connection || !name) return;
+    let active = true;
+    let channel: PresenceChannel | undefined;
+    const refresh = () => {
+      if (!channel || !active) return;
+      const ids: string[] = [];
+      channel.members.each((member: { id: string }) => void ids.push(member.id));
+      setMemberIds(ids);
+    };
+    const onEvent = (data: unknown, metadata?: { user_id?: string }) => {
+      if (metadata?.user_id) latest.current(data, metadata.user_id);
+    };
+    void connection.hold(name).then((held) => {
+      if (!active) return;
+      channel = held as PresenceChannel;
+      channelRef.current = channel;
+      if (channel.subscribed) refresh();
+      channel.bind('pusher:subscription_succeeded', refresh);
+      channel.bind('pusher:member_added', refresh);
+      channel.bind('pusher:member_removed', refresh);
+      channel.bind(clientEvent, onEvent);
+    });
+    return () => {
+      active = false;
+      channelRef.current = null;
+      setMemberIds([]);
+      channel?.unbind('pusher:subscription_succeeded', refresh);
+      channel?.unbind('pusher:member_added', refresh);
+      channel?.unbind('pusher:member_removed', refresh);
+      channel?.unbind(clientEvent, onEvent);
+      void connection.release(name);
+    };
+  }, [connection, name, clientEvent]);
+
+  const trigger = useMemo(
+    () => (data: object) => {
+      const channel = channelRef.current;
+      if (channel?.subscribed) channel.trigger(clientEvent, data);
+    },
+    [clientEvent],
+  );
+  return { memberIds, trigger };
 }

@@ -7,7 +7,7 @@ const publicPages = ['/', '/login', '/signup', '/offline', '/no-such-page', '/fo
 const signedInPages = [
   '/chats', '/feed', '/discover', '/market', '/me', '/wallet', '/watch', '/book', '/pages', '/events', '/notifications',
   '/me/contacts', '/me/contacts?tab=requests', '/me/contacts?tab=find&q=ana', '/me/contacts?tab=blocked', '/me/privacy', '/me/scan', '/u/{me}', '/u/{me}/friends',
-  '/me/settings', '/wallet/send', '/wallet/send?to={me}', '/wallet/red-packet/new', '/wallet/receive', '/feed/tag/hiking',
+  '/me/settings', '/wallet/send', '/wallet/send?to={me}', '/wallet/red-packet/new', '/wallet/receive', '/feed/tag/hiking', '/chats/new', '/chats/archived',
 ];
 
 async function seriousViolations(page: Page) {

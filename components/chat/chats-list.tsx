@@ -1,0 +1,90 @@
+'use client';
+import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useCallback, useState } from 'react';
+import { OnlineDot } from '@/components/account/presence-status';
+import { Avatar } from '@/components/ui/avatar';
+import type { PersonStatus } from '@/lib/account/client';
+import { activityEventSchema, chatEvents, type ChatSummary } from '@/lib/chat/client';
+import { listChatsAction } from '@/lib/chat/actions';
+import { useOwnChannel } from '@/lib/realtime/client';
+import { ChatPreview } from './chat-preview';
+
+/**
+ * The chats list, newest activity first, kept current by `chat.activity` events on the person's
+ * own channel: any change refetches the first page (one query set, whatever changed).
+ */
+export function ChatsList({ initial, statuses, archived }: { initial: ChatSummary[]; statuses: Record<string, PersonStatus>; archived: boolean }) {
+  const t = useTranslations('chat');
+  const [basis, setBasis] = useState(initial);
+  const [chats, setChats] = useState(initial);
+  if (basis !== initial) {
+    setBasis(initial);
+    setChats(initial);
+  }
+  const reload = useCallback(async () => {
+    const result = await listChatsAction({ archived });
+    if (result.ok) setChats(result.data.chats);
+  }, [archived]);
+  const live = useOwnChannel(chatEvents.activity, activityEventSchema, () => void reload(), { onReconnect: () => void reload() });
+
+  if (chats.length === 0) {
+    return (
+      <div className="flex flex-col items-center gap-2 px-6 py-16 text-center" data-live={live || undefined}>
+        <p className="text-lg font-semibold">{archived ? t('noArchived') : t('noChats')}</p>
+        {!archived && <p className="text-fg-muted">{t('noChatsHint')}</p>}
+        {!archived && (
+          <Link href="/chats/new" className="mt-2 rounded-full bg-brand px-5 py-2.5 font-semibold text-on-brand">
+            {t('newChat')}
+          </Link>
+        )}
+      </div>
+    );
+  }
+  return (
+    <ul className="divide-y divide-line" aria-label={archived ? t('archivedChats') : t('chats')} data-live={live || undefined}>
+      {chats.map((chat) => (
+        <ChatRow key={chat.id} chat={chat} status={chat.other ? statuses[chat.other.id] : undefined} />
+      ))}
+    </ul>
+  );
+}
+
+function ChatRow({ chat, status }: { chat: ChatSummary; status?: PersonStatus }) {
+  const t = useTranslations('chat');
+  const format = useFormatter();
+  const title = chat.title || t('untitledGroup', { count: chat.memberCount });
+  return (
+    <li>
+      <Link href={`/chats/${chat.id}`} className="flex items-center gap-3 px-4 py-3 hover:bg-surface-2 focus-visible:outline-2 focus-visible:outline-brand" data-chat={chat.id}>
+        <span className="relative shrink-0">
+          <Avatar name={title} handle={chat.other?.handle ?? chat.id} avatarId={chat.avatarId} size={48} alt="" />
+          {status && (
+            <span className="absolute -bottom-0.5 -right-0.5">
+              <OnlineDot initial={status} />
+            </span>
+          )}
+        </span>
+        <span className="flex min-w-0 flex-1 flex-col">
+          <span className="flex items-baseline gap-2">
+            <span className="min-w-0 flex-1 truncate font-semibold">
+              {chat.pinned && <span className="sr-only">{t('pinned')}: </span>}
+              {title}
+            </span>
+            {chat.lastMessage && <time className="shrink-0 text-xs text-fg-muted" dateTime={chat.lastMessage.at}>{format.relativeTime(new Date(chat.lastMessage.at))}</time>}
+          </span>
+          <span className="flex items-center gap-2">
+            <span className="min-w-0 flex-1 truncate text-sm text-fg-muted">{chat.lastMessage ? <ChatPreview message={chat.lastMessage} group={chat.kind === 'GROUP'} /> : t('noMessagesYet')}</span>
+            {chat.muted && <span className="text-xs text-fg-muted" aria-label={t('muted')} title={t('muted')}>🔕</span>}
+            {chat.pinned && <span aria-hidden className="text-xs text-fg-muted">📌</span>}
+            {chat.unread > 0 && (
+              <span className={`min-w-5 rounded-full px-1.5 text-center text-xs font-semibold leading-5 text-white ${chat.muted ? 'bg-fg-muted' : 'bg-danger'}`} aria-label={t('unreadCount', { count: chat.unread })} data-unread={chat.unread}>
+                {chat.unread > 99 ? '99+' : chat.unread}
+              </span>
+            )}
+          </span>
+        </span>
+      </Link>
+    </li>
+  );
+}
