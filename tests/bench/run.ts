@@ -10,9 +10,13 @@
  * - feed: GET /feed signed in (latency, throughput) and SQL statements per timeline page, with
  *   100,000 people and 10,000 then 1,000,000 posts (tests/bench/feed; seeds its own embedded
  *   database in .bench-data/ with scripts/lib/scale-seed; saturates the CPU for several minutes).
+ * - chat: send → receive latency through sendMessageAction to 200 pusher-js clients, and
+ *   GET /chats/<id> (1,000 vs 100,000 messages) and GET /chats (20 vs 2,000 chats): server time
+ *   and SQL statements per request (tests/bench/chat; its own embedded database in .bench-data/).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { chatBench } from './chat/chat-bench';
 import { feedBench } from './feed/feed-bench';
 import { payBench } from './pay/pay-bench';
 import { realtimeBench } from './realtime/realtime-bench';
@@ -41,7 +45,7 @@ function bundleBench(): void {
   }
 }
 
-const benchmarks: Record<string, () => void | Promise<void>> = { bundle: bundleBench, realtime: realtimeBench, pay: payBench, feed: feedBench };
+const benchmarks: Record<string, () => void | Promise<void>> = { bundle: bundleBench, realtime: realtimeBench, pay: payBench, feed: feedBench, chat: chatBench };
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(name in benchmarks));
 if (unknown.length > 0) {

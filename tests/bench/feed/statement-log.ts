@@ -32,9 +32,14 @@ export async function countLoggedStatements(url: string, logFile: string, work: 
     const end = text.indexOf(`${marker}-end`);
     if (start < 0 || end < 0) throw new Error(`the markers did not reach ${logFile}`);
     const statements: string[] = [];
-    for (const line of text.slice(start, end).split('\n')) {
-      const match = /\[(\d+)\] LOG: {2}(?:statement|execute [^:]*): (.*)$/.exec(line);
-      if (match && Number(match[1]) !== ownPid) statements.push(match[2]!);
+    const lines = text.slice(start, end).split('\n');
+    for (let index = 0; index < lines.length; index++) {
+      const match = /\[(\d+)\] LOG: {2}(?:statement|execute [^:]*): (.*)$/.exec(lines[index]!);
+      if (!match || Number(match[1]) === ownPid) continue;
+      // A statement written over several lines continues on tab-indented lines of the log.
+      let statement = match[2]!;
+      while (lines[index + 1]?.startsWith('\t')) statement += ` ${lines[++index]!.trim()}`;
+      statements.push(statement.trim());
     }
     return statements;
   } finally {

@@ -5,10 +5,10 @@
  * `gc` → a full collection; `disconnect` → exits.
  */
 import { performance } from 'node:perf_hooks';
-import { connectClients, type ClientPool } from './clients';
+import { connectClients, type ClientPool, type ListenTarget } from './clients';
 
 export type ClientsRequest =
-  | { type: 'connect'; port: number; count: number }
+  | { type: 'connect'; port: number; count: number; target?: ListenTarget }
   | { type: 'expect'; seq: number; timeoutMs: number }
   | { type: 'count' }
   | { type: 'gc' }
@@ -26,7 +26,7 @@ const fail = (error: unknown) => reply({ type: 'failed', message: error instance
 
 process.on('message', (request: ClientsRequest) => {
   if (request.type === 'connect') {
-    connectClients(request.port, request.count).then((connected) => {
+    connectClients(request.port, request.count, request.target).then((connected) => {
       pool = connected;
       reply({ type: 'connected' });
     }, fail);

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import Pusher from 'pusher-js';
 import { developmentCredentials } from '@/lib/realtime/server/config';
@@ -10,6 +11,19 @@ export const benchEvent = 'tick';
  * a negative one is only counted (the throughput bench sends thousands).
  */
 export type TickData = { seq: number; pad?: string };
+
+/**
+ * What the clients listen to. A private channel is authorized by signing in the client with the
+ * app secret, as /api/realtime/auth would once its policy said yes: the benchmarks measure
+ * delivery, not the auth endpoint.
+ */
+export type ListenTarget = { channel: string; event: string };
+export const benchTarget: ListenTarget = { channel: benchChannel, event: benchEvent };
+
+function signChannel(socketId: string, channel: string): string {
+  const signature = createHmac('sha256', developmentCredentials.secret).update(`${socketId}:${channel}`).digest('hex');
+  return `${developmentCredentials.key}:${signature}`;
+}
 
 export interface ClientPool {
   size: number;
@@ -36,7 +50,7 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, message: () => s
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-function connectOne(port: number, onTick: (data: TickData) => void): Promise<Pusher> {
+function connectOne(port: number, target: ListenTarget, onTick: (data: TickData) => void): Promise<Pusher> {
   const client = new Pusher(developmentCredentials.key, {
     cluster: 'local',
     wsHost: '127.0.0.1',
@@ -44,9 +58,14 @@ function connectOne(port: number, onTick: (data: TickData) => void): Promise<Pus
     forceTLS: false,
     enabledTransports: ['ws'],
     disableStats: true,
+    channelAuthorization: {
+      endpoint: '',
+      transport: 'ajax',
+      customHandler: ({ socketId, channelName }, callback) => callback(null, { auth: signChannel(socketId, channelName) }),
+    },
   });
-  const channel = client.subscribe(benchChannel);
-  channel.bind(benchEvent, onTick);
+  const channel = client.subscribe(target.channel);
+  channel.bind(target.event, onTick);
   return new Promise((resolve, reject) => {
     channel.bind('pusher:subscription_succeeded', () => resolve(client));
     channel.bind('pusher:subscription_error', (error: unknown) => reject(new Error(`subscription refused: ${JSON.stringify(error)}`)));
@@ -54,8 +73,8 @@ function connectOne(port: number, onTick: (data: TickData) => void): Promise<Pus
   });
 }
 
-/** `count` pusher-js clients, each subscribed to the bench channel, recording receipt times. */
-export async function connectClients(port: number, count: number): Promise<ClientPool> {
+/** `count` pusher-js clients, each subscribed to the target channel, recording receipt times. */
+export async function connectClients(port: number, count: number, target: ListenTarget = benchTarget): Promise<ClientPool> {
   const bySeq = new Map<number, number[]>();
   const complete = new Map<number, () => void>();
   let total = 0;
@@ -72,7 +91,7 @@ export async function connectClients(port: number, count: number): Promise<Clien
   const clients: Pusher[] = [];
   const connectAll = async () => {
     for (let start = 0; start < count; start += connectWave) {
-      const wave = Array.from({ length: Math.min(connectWave, count - start) }, () => connectOne(port, onTick));
+      const wave = Array.from({ length: Math.min(connectWave, count - start) }, () => connectOne(port, target, onTick));
       clients.push(...(await Promise.all(wave)));
     }
   };

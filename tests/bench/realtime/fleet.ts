@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { connectClients, withTimeout } from './clients';
+import { connectClients, withTimeout, type ListenTarget } from './clients';
 import type { ClientsReply, ClientsRequest } from './clients-process';
 
 /** The subscribed pusher-js clients, wherever they run. Times are on the machine-wide clock. */
@@ -20,8 +20,8 @@ export const now = () => performance.timeOrigin + performance.now();
 const script = fileURLToPath(new URL('./clients-process.ts', import.meta.url));
 const receiptTimeoutMs = 10_000;
 
-async function inProcess(port: number, count: number): Promise<Fleet> {
-  const pool = await connectClients(port, count);
+async function inProcess(port: number, count: number, target?: ListenTarget): Promise<Fleet> {
+  const pool = await connectClients(port, count, target);
   return {
     size: count,
     receipts: async (seq) => (await pool.receipts(seq, receiptTimeoutMs)).map((time) => performance.timeOrigin + time),
@@ -53,13 +53,13 @@ function child(): { process: ChildProcess; ask: (request: ClientsRequest, answer
 
 /**
  * `count` clients in the bench process (`processes` = 0) or split over that many child
- * processes.
+ * processes, listening to `target` (the realtime bench's public channel unless given).
  */
-export async function startFleet(port: number, count: number, processes = 0): Promise<Fleet> {
-  if (processes === 0) return inProcess(port, count);
+export async function startFleet(port: number, count: number, processes = 0, target?: ListenTarget): Promise<Fleet> {
+  if (processes === 0) return inProcess(port, count, target);
   const shares = Array.from({ length: processes }, (_, index) => Math.floor(count / processes) + (index < count % processes ? 1 : 0));
   const children = shares.map(() => child());
-  await Promise.all(children.map((c, index) => c.ask({ type: 'connect', port, count: shares[index]! }, 'connected')));
+  await Promise.all(children.map((c, index) => c.ask({ type: 'connect', port, count: shares[index]!, target }, 'connected')));
   return {
     size: count,
     async receipts(seq) {
