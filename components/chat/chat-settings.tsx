@@ -6,7 +6,8 @@ import { Avatar } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useHydrated } from '@/components/ui/use-hydrated';
-import { addMembersAction, leaveGroupAction, removeMemberAction, renameGroupAction, setPreferenceAction } from '@/lib/chat/actions';
+import { ImageUpload } from '@/components/media/image-upload';
+import { addMembersAction, leaveGroupAction, removeMemberAction, renameGroupAction, setGroupAvatarAction, setPreferenceAction } from '@/lib/chat/actions';
 import { maxGroupTitle, type ChatPerson, type ConversationDto } from '@/lib/chat/client';
 import { PeoplePicker } from './people-picker';
 
@@ -62,7 +63,7 @@ export function ChatPreferences({ conversation }: { conversation: ConversationDt
 }
 
 /** A group's name, members (admins add and remove), and leaving. */
-export function GroupSettings({ conversation, friends, viewerId }: { conversation: ConversationDto; friends: ChatPerson[]; viewerId: string }) {
+export function GroupSettings({ conversation, friends, viewerId, maxBytes }: { conversation: ConversationDto; friends: ChatPerson[]; viewerId: string; maxBytes: number }) {
   const t = useTranslations('chat');
   const router = useRouter();
   const admin = conversation.myRole === 'ADMIN';
@@ -76,6 +77,19 @@ export function GroupSettings({ conversation, friends, viewerId }: { conversatio
 
   return (
     <div className="flex flex-col gap-6">
+      {admin && (
+        <ImageUpload
+          purpose="avatar"
+          label={t('groupPicture')}
+          maxBytes={maxBytes}
+          onUploaded={async (image) => {
+            const result = await setGroupAvatarAction({ conversationId: conversation.id, avatarId: image.id });
+            if (!result.ok) return result.message;
+            router.refresh();
+            return null;
+          }}
+        />
+      )}
       {admin && (
         <form
           className="flex items-end gap-2"

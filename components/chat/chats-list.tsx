@@ -14,7 +14,7 @@ import { ChatPreview } from './chat-preview';
  * The chats list, newest activity first, kept current by `chat.activity` events on the person's
  * own channel: any change refetches the first page (one query set, whatever changed).
  */
-export function ChatsList({ initial, statuses, archived }: { initial: ChatSummary[]; statuses: Record<string, PersonStatus>; archived: boolean }) {
+export function ChatsList({ initial, statuses, archived, renderedAt }: { initial: ChatSummary[]; statuses: Record<string, PersonStatus>; archived: boolean; renderedAt: string }) {
   const t = useTranslations('chat');
   const [basis, setBasis] = useState(initial);
   const [chats, setChats] = useState(initial);
@@ -44,13 +44,14 @@ export function ChatsList({ initial, statuses, archived }: { initial: ChatSummar
   return (
     <ul className="divide-y divide-line" aria-label={archived ? t('archivedChats') : t('chats')} data-live={live || undefined}>
       {chats.map((chat) => (
-        <ChatRow key={chat.id} chat={chat} status={chat.other ? statuses[chat.other.id] : undefined} />
+        <ChatRow key={chat.id} chat={chat} status={chat.other ? statuses[chat.other.id] : undefined} now={renderedAt} />
       ))}
     </ul>
   );
 }
 
-function ChatRow({ chat, status }: { chat: ChatSummary; status?: PersonStatus }) {
+/** Times are relative to the server render, so server and browser write the same words. */
+function ChatRow({ chat, status, now }: { chat: ChatSummary; status?: PersonStatus; now: string }) {
   const t = useTranslations('chat');
   const format = useFormatter();
   const title = chat.title || t('untitledGroup', { count: chat.memberCount });
@@ -71,7 +72,7 @@ function ChatRow({ chat, status }: { chat: ChatSummary; status?: PersonStatus })
               {chat.pinned && <span className="sr-only">{t('pinned')}: </span>}
               {title}
             </span>
-            {chat.lastMessage && <time className="shrink-0 text-xs text-fg-muted" dateTime={chat.lastMessage.at}>{format.relativeTime(new Date(chat.lastMessage.at))}</time>}
+            {chat.lastMessage && <time className="shrink-0 text-xs text-fg-muted" dateTime={chat.lastMessage.at}>{format.relativeTime(new Date(chat.lastMessage.at), new Date(now))}</time>}
           </span>
           <span className="flex items-center gap-2">
             <span className="min-w-0 flex-1 truncate text-sm text-fg-muted">{chat.lastMessage ? <ChatPreview message={chat.lastMessage} group={chat.kind === 'GROUP'} /> : t('noMessagesYet')}</span>

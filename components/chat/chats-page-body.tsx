@@ -28,7 +28,7 @@ export async function ChatsPageBody({ archived, title }: { archived: boolean; ti
         </nav>
       </PageHeader>
       <div className="mx-auto max-w-2xl">
-        <ChatsList initial={page.chats} statuses={statuses} archived={archived} />
+        <ChatsList initial={page.chats} statuses={statuses} archived={archived} renderedAt={new Date().toISOString()} />
         <p className="px-4 py-4 text-center">
           <Link href={archived ? '/chats' : '/chats/archived'} className="text-sm text-brand underline">
             {archived ? t('backToChats') : t('archivedChats')}

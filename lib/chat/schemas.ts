@@ -22,7 +22,7 @@ export const clientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'chat.cl
 export const conversationRefSchema = z.object({ conversationId: idSchema });
 export const messageRefSchema = z.object({ messageId: idSchema });
 export const messagesRefSchema = z.object({ conversationId: idSchema, messageIds: z.array(idSchema).min(1).max(100) });
-export const emptySchema = z.object({});
+export const emptySchema = z.object({}).strict();
 
 export const startDirectSchema = z.object({ personId: personIdSchema });
 export const createGroupSchema = z.object({
@@ -91,7 +91,7 @@ export const chatRedPacketSchema = z.object({
 });
 export const paymentRefSchema = z.object({ messageId: idSchema });
 
-export const listChatsSchema = z.object({ archived: z.boolean().default(false) });
+export const listChatsSchema = z.object({ archived: z.boolean().default(false) }).strict();
 
 export const searchSchema = z.object({ query: z.string().trim().min(1, 'chat.searchEmpty').max(100), conversationId: idSchema.optional() });
 

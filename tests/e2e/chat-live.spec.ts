@@ -46,14 +46,15 @@ test('A writes, B sees it without reloading, reads it, and A sees the receipt; t
   await expect(a.page.locator('[data-typing]')).toHaveCount(0);
 
   // A reply quotes the original; a reaction and a recall reach the other side.
-  const original = delivered(b.page, 'Hello B');
+  // The reply quotes the original, so the original is the first message with its words.
+  const original = delivered(b.page, 'Hello B').first();
   await original.getByRole('button', { name: 'Message actions' }).click();
   await b.page.getByRole('button', { name: 'Reply', exact: true }).click();
   await write(b.page, 'See you there');
   await expect(delivered(a.page, 'See you there')).toContainText('Hello B, dinner at 7?');
   await original.getByRole('button', { name: 'Message actions' }).click();
   await b.page.getByRole('button', { name: 'React with 👍' }).click();
-  await expect(delivered(a.page, 'Hello B').getByRole('button', { name: '👍 1' })).toBeVisible();
+  await expect(delivered(a.page, 'Hello B').first().getByRole('button', { name: '👍 1' })).toBeVisible();
   const mine = delivered(a.page, 'Sounds good').first();
   await delivered(b.page, 'See you there').getByRole('button', { name: 'Message actions' }).click();
   await b.page.getByRole('button', { name: 'Recall' }).click();

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { RelationActions } from '@/components/account/relation-actions';
+import { MessageButton } from '@/components/chat/message-button';
 import { Timeline } from '@/components/feed/timeline';
 import { listProfileTimeline } from '@/lib/feed';
 import { Avatar } from '@/components/ui/avatar';
@@ -84,6 +85,7 @@ export default async function ProfilePage({ params }: Props) {
           ))}
         </dl>
         {profile.relation.friend && <p className="text-sm font-medium text-brand">{t('youAreFriends')}</p>}
+        {profile.relation.friend && !profile.relation.blockedByMe && <MessageButton personId={profile.id} />}
         {!profile.relation.self && <RelationActions handle={profile.handle} relation={profile.relation} />}
       </div>
       <section aria-label={feedText('postsOf', { name: profile.name })} className="mt-6 flex flex-col gap-3 px-2 pb-6 sm:px-4">

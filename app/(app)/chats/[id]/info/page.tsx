@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { ChatPreferences, GroupSettings } from '@/components/chat/chat-settings';
 import { PageHeader } from '@/components/ui/page-header';
 import { listFriends } from '@/lib/account';
+import { uploadLimits } from '@/lib/media';
 import { loadConversation } from '../load';
 
 type Props = { params: Promise<{ id: string }> };
@@ -28,7 +29,7 @@ export default async function ChatInfoPage({ params }: Props) {
       <div className="mx-auto flex max-w-xl flex-col gap-6 px-4 py-4">
         <p className="text-lg font-semibold">{conversation.title || t('untitledGroup', { count: conversation.memberCount })}</p>
         <ChatPreferences conversation={conversation} />
-        {conversation.kind === 'GROUP' && <GroupSettings conversation={conversation} friends={friends} viewerId={viewer.id} />}
+        {conversation.kind === 'GROUP' && <GroupSettings conversation={conversation} friends={friends} viewerId={viewer.id} maxBytes={uploadLimits().maxBytes} />}
       </div>
     </>
   );
