@@ -7,9 +7,10 @@ import { useSystemText } from './system-text';
 export function ChatPreview({ message, group }: { message: NonNullable<ChatSummary['lastMessage']>; group: boolean }) {
   const t = useTranslations('chat');
   const systemText = useSystemText();
+  const you = t('you');
   let text: string;
   if (message.recalled) text = t('recalledPreview');
-  else if (message.system) return <>{systemText(message.system, {})}</>;
+  else if (message.system) return <>{systemText(message.system, Object.fromEntries(Object.entries(message.names).map(([id, name]) => [id, name || you])))}</>;
   else if (message.kind === 'TRANSFER') text = t('transferPreview');
   else if (message.kind === 'RED_PACKET') text = t('redPacketPreview');
   else if (message.kind === 'IMAGE' && !message.text) text = t('photoPreview');

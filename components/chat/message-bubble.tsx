@@ -21,7 +21,7 @@ export function MessageBubble({ message, group, names, highlighted, ...handlers 
   if (message.system) {
     return (
       <li className="flex justify-center py-1" data-seq={message.seq} data-message={message.id}>
-        <p className="rounded-full bg-surface-2 px-3 py-1 text-xs text-fg-muted">{systemText(message.system, names)}</p>
+        <p className="rounded-full bg-surface-2 px-3 py-1 text-xs text-fg-muted">{systemText(message.system, { ...message.names, ...names })}</p>
       </li>
     );
   }

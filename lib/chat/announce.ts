@@ -20,11 +20,14 @@ async function tellMembers(memberIds: string[], event: string, payload: unknown)
 }
 
 export async function announceMessage(conversationId: string, stored: chats.StoredMessage, knownMembers?: string[], alsoTell: string[] = []): Promise<void> {
-  const members = knownMembers ?? (await chats.memberIdsOf(conversationId));
   const preview = previewOf({ kind: stored.kind, body: stored.body, payload: null, recalled: false }).slice(0, previewLength);
+  // The open conversation hears first; the chats lists follow once the members are read.
   await Promise.all([
     publish(chatChannel(conversationId), chatEvents.message, { conversationId, messageId: stored.id, seq: stored.seq, senderId: stored.senderId }),
-    tellMembers([...new Set([...members, ...alsoTell])], chatEvents.activity, { conversationId, seq: stored.seq, senderId: stored.senderId, preview }),
+    (async () => {
+      const members = knownMembers ?? (await chats.memberIdsOf(conversationId));
+      await tellMembers([...new Set([...members, ...alsoTell])], chatEvents.activity, { conversationId, seq: stored.seq, senderId: stored.senderId, preview });
+    })(),
   ]);
 }
 

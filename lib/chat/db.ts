@@ -260,21 +260,22 @@ export async function findByClientId(senderId: string, clientId: string, tx?: Tx
 }
 
 /**
- * Appends a message: the conversation row's UPDATE hands out the next number (and makes
- * concurrent sends to one conversation take turns), the sender's own read mark follows it.
+ * Appends a message: the conversation row's UPDATE hands out the next number and names the
+ * message as the last (and makes concurrent sends to one conversation take turns); the sender's
+ * own read mark follows it.
  */
 export async function appendMessage(tx: Tx, conversationId: string, message: NewMessage, at: Date): Promise<StoredMessage> {
+  const id = cuidLike();
   const [taken] = await tx.$queryRaw<{ seq: number }[]>`
-    UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1, "lastActivityAt" = ${at} WHERE id = ${conversationId} RETURNING "lastSeq" AS seq`;
+    UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1, "lastActivityAt" = ${at}, "lastMessageId" = ${id} WHERE id = ${conversationId} RETURNING "lastSeq" AS seq`;
   if (!taken) throw new Error(`Conversation ${conversationId} vanished while sending`);
   const body = message.body ?? '';
   const [row] = await tx.$queryRaw<StoredMessage[]>`
     INSERT INTO "Message" (id, "conversationId", seq, "senderId", "clientId", kind, body, "mediaIds", payload, "paymentId", "replyToId", forwarded, "createdAt", "searchVector")
-    VALUES (${cuidLike()}, ${conversationId}, ${taken.seq}, ${message.senderId}, ${message.clientId ?? null}, ${message.kind}::"MessageKind", ${body},
+    VALUES (${id}, ${conversationId}, ${taken.seq}, ${message.senderId}, ${message.clientId ?? null}, ${message.kind}::"MessageKind", ${body},
       ${message.mediaIds ?? []}::text[], ${JSON.stringify(message.payload ?? {})}::jsonb, ${message.paymentId ?? null}, ${message.replyToId ?? null}, ${message.forwarded ?? false}, ${at},
       CASE WHEN ${body} = '' THEN NULL ELSE to_tsvector('english', ${body}) END)
     RETURNING id, "conversationId", seq, "senderId", kind::text AS kind, body, "createdAt"`;
-  await tx.conversation.update({ where: { id: conversationId }, data: { lastMessageId: row!.id } });
   if (message.senderId) {
     await tx.conversationMember.updateMany({ where: { conversationId, memberId: message.senderId }, data: { lastReadSeq: taken.seq, lastDeliveredSeq: taken.seq } });
   }

@@ -67,6 +67,12 @@ async function postCard(viewer: Viewer, payload: unknown): Promise<MessageDto['c
   }
 }
 
+function systemNames(event: SystemEvent | null, people: Map<string, ChatPerson>): Record<string, string> {
+  if (!event) return {};
+  const ids = [event.actorId, ...('memberIds' in event ? event.memberIds : [])];
+  return Object.fromEntries(ids.flatMap((id) => (people.has(id) ? [[id, people.get(id)!.name]] : [])));
+}
+
 /**
  * A page of messages for the viewer, in a fixed number of queries for the page's words, people,
  * photos and receipts. Cards and money cards ask their own domain per card, as that domain's
@@ -78,6 +84,9 @@ export async function present(viewer: Viewer, conversation: chats.ConversationRo
   for (const row of rows) {
     if (row.senderId) personIds.add(row.senderId);
     if (row.replySenderId) personIds.add(row.replySenderId);
+    // People a note names may have left since: their names come with the note.
+    const event = systemEventOf(row.kind, row.payload);
+    if (event) for (const id of [event.actorId, ...('memberIds' in event ? event.memberIds : [])]) personIds.add(id);
   }
   const ownSeqs = rows.filter((row) => row.senderId === viewer.id && row.kind !== 'SYSTEM').map((row) => row.seq);
   const [people, sizes, receipts, extras] = await Promise.all([
@@ -102,6 +111,7 @@ export async function present(viewer: Viewer, conversation: chats.ConversationRo
       card: extras[index]!.card,
       payment: extras[index]!.payment,
       system: systemEventOf(row.kind, row.payload),
+      names: systemNames(systemEventOf(row.kind, row.payload), byId),
       replyTo: row.replyId
         ? {
             id: row.replyId,

@@ -112,7 +112,7 @@ export type ChatSummary = {
   other: ChatPerson | null;
   memberCount: number;
   /** `text` is the words (or a photo's caption); the browser names photos, money and notes itself. */
-  lastMessage: { kind: MessageKindName; text: string; recalled: boolean; system: SystemEvent | null; senderName: string | null; at: string; mine: boolean } | null;
+  lastMessage: { kind: MessageKindName; text: string; recalled: boolean; system: SystemEvent | null; names: Record<string, string>; senderName: string | null; at: string; mine: boolean } | null;
   lastActivityAt: string;
   unread: number;
   muted: boolean;
@@ -120,7 +120,7 @@ export type ChatSummary = {
   archived: boolean;
 };
 
-export type ChatsPage = { chats: ChatSummary[]; totalUnread: number };
+export type ChatsPage = { chats: ChatSummary[] };
 
 /** What a system message says, turned into words by the browser in its own language. */
 export type SystemEvent =
@@ -150,6 +150,8 @@ export type MessageDto = {
   card: { type: 'post'; id: string; preview: { authorName: string; text: string; photoId: string | null } | null } | null;
   payment: PaymentCard | null;
   system: SystemEvent | null;
+  /** The names a system note mentions (members who left are named too). */
+  names: Record<string, string>;
   replyTo: { id: string; seq: number; senderName: string | null; preview: string } | null;
   forwarded: boolean;
   reactions: { emoji: string; count: number; mine: boolean }[];

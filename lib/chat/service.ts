@@ -118,7 +118,14 @@ function chatTitle(row: chats.ChatRow | chats.ConversationRow, otherName: string
 }
 
 export async function listChats(viewer: Viewer, input: { archived?: boolean } = {}): Promise<ChatsPage> {
-  const [rows, totalUnread] = await Promise.all([chats.listChats(viewer.id, { archived: input.archived ?? false, limit: chatsShown }), chats.totalUnread(viewer.id)]);
+  const rows = await chats.listChats(viewer.id, { archived: input.archived ?? false, limit: chatsShown });
+  // A note as the last message names people: one read for the whole page.
+  const noted = rows.flatMap((row) => {
+    const event = row.lastKind ? systemEventOf(row.lastKind, row.lastPayload) : null;
+    return event ? [event.actorId, ...('memberIds' in event ? event.memberIds : [])] : [];
+  });
+  // The viewer's own name is left empty: the browser says "You" in its language.
+  const named = new Map((await chats.findPeople(noted)).map((person) => [person.id, person.id === viewer.id ? '' : person.name]));
   const summaries: ChatSummary[] = rows.map((row) => ({
     id: row.id,
     kind: row.kind,
@@ -132,6 +139,7 @@ export async function listChats(viewer: Viewer, input: { archived?: boolean } = 
           text: previewOf({ kind: row.lastKind, body: row.lastBody ?? '', payload: row.lastPayload, recalled: row.lastRecalled }).slice(0, 120),
           recalled: row.lastRecalled,
           system: systemEventOf(row.lastKind, row.lastPayload),
+          names: Object.fromEntries(named),
           senderName: row.lastSenderName,
           at: row.lastActivityAt.toISOString(),
           mine: row.lastSenderId === viewer.id,
@@ -143,7 +151,7 @@ export async function listChats(viewer: Viewer, input: { archived?: boolean } = 
     pinned: row.pinnedAt !== null,
     archived: row.archivedAt !== null,
   }));
-  return { chats: summaries, totalUnread };
+  return { chats: summaries };
 }
 
 export async function getTotalUnread(viewer: Viewer): Promise<number> {
@@ -218,8 +226,14 @@ async function earlierSend(viewer: Viewer, conversationId: string, clientId: str
  * Stores `message` once per client id and tells the members after commit. A concurrent retry
  * of the same id loses the unique constraint race and gets the stored one.
  */
-export async function storeMessage(viewer: Viewer, conversationId: string, clientId: string, message: Omit<chats.NewMessage, 'senderId' | 'clientId'>): Promise<{ stored: chats.StoredMessage; created: boolean }> {
-  const earlier = await earlierSend(viewer, conversationId, clientId);
+export async function storeMessage(
+  viewer: Viewer,
+  conversationId: string,
+  clientId: string,
+  message: Omit<chats.NewMessage, 'senderId' | 'clientId'>,
+  options: { earlierChecked?: boolean } = {},
+): Promise<{ stored: chats.StoredMessage; created: boolean }> {
+  const earlier = options.earlierChecked ? null : await earlierSend(viewer, conversationId, clientId);
   if (earlier) return { stored: earlier, created: false };
   let stored: chats.StoredMessage;
   try {
@@ -275,7 +289,7 @@ export async function sendMessage(viewer: Viewer, input: SendMessageInput): Prom
     mediaIds: input.mediaIds,
     payload: input.card ?? {},
     replyToId: input.replyToId ?? null,
-  });
+  }, { earlierChecked: true });
   return oneMessage(viewer, conversation, member, stored.id);
 }
 

@@ -1,23 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { befriend, personInOwnBrowser } from './feed-support';
 import { fund } from './pay-support';
-import { chatIsLive, delivered, write } from './chat-support';
+import { chatIsLive, delivered, expectAccessible, startGroup, threeFriends, write } from './chat-support';
 
 test('a red packet in a group is opened by two members and every view follows', async ({ browser }) => {
-  const a = await personInOwnBrowser(browser, 'grpa');
-  const b = await personInOwnBrowser(browser, 'grpb');
-  const c = await personInOwnBrowser(browser, 'grpc');
-  await befriend(a, b);
-  await befriend(a, c);
+  const { a, b, c, close } = await threeFriends(browser, 'grp');
   await fund(a.person.handle, 5000);
-
-  await a.page.goto('/chats/new');
-  await a.page.getByRole('checkbox', { name: new RegExp(b.person.name) }).check();
-  await a.page.getByRole('checkbox', { name: new RegExp(c.person.name) }).check();
-  await a.page.getByLabel('Group name').fill('Hiking crew');
-  await a.page.getByRole('button', { name: 'Create group of 3' }).click();
-  await expect(a.page).toHaveURL(/\/chats\/[a-z0-9]{20,}$/);
-  const path = new URL(a.page.url()).pathname;
+  const path = await startGroup(a, [b, c], 'Hiking crew');
   await expect(a.page.getByText('You created the group')).toBeVisible();
   await write(a.page, 'Welcome to the crew!');
 
@@ -50,7 +38,67 @@ test('a red packet in a group is opened by two members and every view follows', 
   // Groups show "seen by N" on one's own messages.
   await expect(delivered(a.page, 'Welcome to the crew!').locator('[data-receipt]')).toHaveText('Seen by 2');
 
-  await a.context.close();
-  await b.context.close();
-  await c.context.close();
+  await close();
+});
+
+test('admins rename and remove; a removed member loses the chat; mute, pin and archive are each person’s own', async ({ browser }) => {
+  const { a, b, c, close } = await threeFriends(browser, 'adm');
+  const path = await startGroup(a, [b, c]);
+  await write(a.page, 'Plans for Saturday?');
+  await b.page.goto(path);
+  await chatIsLive(b.page);
+
+  // Renaming shows as a note in the chat, live for B.
+  await a.page.goto(`${path}/info`);
+  await a.page.getByLabel('Group name').fill('Saturday plans');
+  await a.page.getByRole('button', { name: 'Save' }).click();
+  await expect(b.page.getByText('renamed the group to “Saturday plans”')).toBeVisible();
+  await expect(b.page.getByRole('heading', { level: 1, name: 'Saturday plans' })).toBeVisible();
+
+  // B is not an admin: no member controls for B.
+  await b.page.goto(`${path}/info`);
+  await expectAccessible(a.page);
+  await expect(b.page.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
+
+  // A removes C: C's chat answers as if it never existed.
+  await a.page.getByRole('button', { name: `Remove ${c.person.name}` }).click();
+  await expect(a.page.getByText('2 members')).toBeVisible();
+  await c.page.goto(path);
+  await expect(c.page.getByRole('heading', { level: 1 })).toHaveText(/not found/i);
+  await b.page.goto(path);
+  await expect(b.page.getByText(`removed ${c.person.name}`)).toBeVisible();
+
+  // B archives it: it leaves B's list for the archive, and a new message brings it back.
+  await b.page.goto(`${path}/info`);
+  await b.page.getByRole('switch', { name: /Archive/ }).click();
+  await expect(b.page.getByRole('switch', { name: /Archive/ })).toBeChecked();
+  await b.page.goto('/chats');
+  await expect(b.page.locator(`a[href="${path}"]`)).toHaveCount(0);
+  await b.page.goto('/chats/archived');
+  await expect(b.page.locator(`a[href="${path}"]`)).toBeVisible();
+  await a.page.goto(path);
+  await write(a.page, 'Still on for Saturday?');
+  await expect(delivered(a.page, 'Still on for Saturday?')).toBeVisible();
+  await b.page.goto('/chats');
+  await expect(b.page.locator(`a[href="${path}"]`)).toContainText('Still on for Saturday?');
+
+  // Muted: the chat keeps its count but the tab bar does not add it.
+  await b.page.goto(`${path}/info`);
+  await b.page.getByRole('switch', { name: /Mute/ }).click();
+  await expect(b.page.getByRole('switch', { name: /Mute/ })).toBeChecked();
+  await a.page.goto(path);
+  await write(a.page, 'One more thing');
+  await expect(delivered(a.page, 'One more thing')).toBeVisible();
+  await b.page.goto('/chats');
+  await expect(b.page.locator(`a[href="${path}"]`).getByLabel('Muted')).toBeVisible();
+  await expect(b.page.getByRole('navigation', { name: 'Main' }).getByLabel(/unread message/)).toHaveCount(0);
+
+  // B leaves.
+  b.page.on('dialog', (dialog) => void dialog.accept());
+  await b.page.goto(`${path}/info`);
+  await b.page.getByRole('button', { name: 'Leave group' }).click();
+  await expect(b.page).toHaveURL(/\/chats$/);
+  await expect(b.page.locator(`a[href="${path}"]`)).toHaveCount(0);
+
+  await close();
 });
