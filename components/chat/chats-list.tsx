@@ -22,9 +22,13 @@ export function ChatsList({ initial, statuses, archived, renderedAt }: { initial
     setBasis(initial);
     setChats(initial);
   }
+  // Times are relative to the server render until the list is fetched again in the browser.
+  const [now, setNow] = useState(renderedAt);
   const reload = useCallback(async () => {
-    const result = await listChatsAction({ archived });
-    if (result.ok) setChats(result.data.chats);
+    const result = await listChatsAction({ archived }).catch(() => null);
+    if (!result?.ok) return;
+    setChats(result.data.chats);
+    setNow(new Date().toISOString());
   }, [archived]);
   const live = useOwnChannel(chatEvents.activity, activityEventSchema, () => void reload(), { onReconnect: () => void reload() });
 
@@ -44,7 +48,7 @@ export function ChatsList({ initial, statuses, archived, renderedAt }: { initial
   return (
     <ul className="divide-y divide-line" aria-label={archived ? t('archivedChats') : t('chats')} data-live={live || undefined}>
       {chats.map((chat) => (
-        <ChatRow key={chat.id} chat={chat} status={chat.other ? statuses[chat.other.id] : undefined} now={renderedAt} />
+        <ChatRow key={chat.id} chat={chat} status={chat.other ? statuses[chat.other.id] : undefined} now={now} />
       ))}
     </ul>
   );

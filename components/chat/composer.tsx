@@ -53,13 +53,16 @@ export function Composer({
   }
 
   function submit() {
+    // A second Enter while photos are still going must not send them twice.
+    if (pending) return;
     setError(null);
     const text = body.trim();
     if (tooLong) return setError(t('tooLongHint', { max: maxMessageLength }));
     if (photos.length > 0) {
       const clientId = newClientId();
       startTransition(async () => {
-        const result = await sendMessageAction({ conversationId, clientId, body: text, mediaIds: photos.map((photo) => photo.id), replyToId: replyTo?.id });
+        const result = await sendMessageAction({ conversationId, clientId, body: text, mediaIds: photos.map((photo) => photo.id), replyToId: replyTo?.id }).catch(() => null);
+        if (!result) return setError(t('networkError'));
         if (!result.ok) return setError(Object.values(result.fieldErrors)[0] ?? result.message);
         onSent(result.data);
         setPhotos([]);

@@ -53,7 +53,8 @@ export function ConversationView({
 
   // New messages at the bottom keep the view there when the person was already there.
   const lastKey = `${chat.messages.at(-1)?.id}:${chat.pending.length}`;
-  const wasAtBottom = useRef(true);
+  // Opening at an unread message or a search hit must not be undone by sticking to the bottom.
+  const wasAtBottom = useRef(!highlightSeq && !firstUnreadSeq && !first.hasNewer);
   useLayoutEffect(() => {
     const box = scroller.current;
     if (box && wasAtBottom.current) box.scrollTop = box.scrollHeight;
@@ -128,6 +129,13 @@ export function ConversationView({
               />
             </Entry>
           ))}
+          {chat.hasNewer && (
+            <li className="py-2 text-center">
+              <button type="button" onClick={() => void chat.fetchNewer()} className="rounded-full px-3 py-1.5 text-sm text-brand hover:bg-surface-2">
+                {t('loadNewer')}
+              </button>
+            </li>
+          )}
           {chat.pending.map((item) => (
             <PendingBubble key={item.clientId} item={item} onDiscard={() => void chat.discard(item.clientId)} onRetry={() => void chat.retry()} />
           ))}

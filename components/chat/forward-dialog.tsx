@@ -25,8 +25,8 @@ export function SendPostDialog({ postId, onClose }: { postId: string; onClose: (
       submitLabel={t('send')}
       onClose={onClose}
       send={async (conversationIds) => {
-        for (const [index, conversationId] of conversationIds.entries()) {
-          const result = await sendMessageAction({ conversationId, clientId: `${clientId}-${index}`, card: { type: 'post', id: postId } });
+        for (const conversationId of conversationIds) {
+          const result = await sendMessageAction({ conversationId, clientId: `${clientId}-${conversationId}`, card: { type: 'post', id: postId } });
           if (!result.ok) return result;
         }
         return { ok: true };
@@ -56,7 +56,8 @@ function ChooseChatsDialog({ title, submitLabel, send, onClose }: { title: strin
         onSubmit={(event) => {
           event.preventDefault();
           startTransition(async () => {
-            const result = await send(chosen);
+            const result = await send(chosen).catch(() => null);
+            if (!result) return setError(t('networkError'));
             if (result.ok) onClose(true);
             else setError(Object.values(result.fieldErrors)[0] ?? result.message);
           });

@@ -18,16 +18,19 @@ export function MessageBubble({ message, group, names, highlighted, ...handlers 
   const t = useTranslations('chat');
   const format = useFormatter();
   const systemText = useSystemText();
+  // The server renders in UTC; once in the browser, times follow the reader's own clock.
+  const hydrated = useHydrated();
+  const timeZone = hydrated ? Intl.DateTimeFormat().resolvedOptions().timeZone : undefined;
   if (message.system) {
     return (
-      <li className="flex justify-center py-1" data-seq={message.seq} data-message={message.id}>
+      <li id={`m-${message.seq}`} className="flex justify-center py-1" data-seq={message.seq} data-message={message.id}>
         <p className="rounded-full bg-surface-2 px-3 py-1 text-xs text-fg-muted">{systemText(message.system, { ...message.names, ...names })}</p>
       </li>
     );
   }
   const mine = message.mine;
   return (
-    <li className={`flex gap-2 py-1 ${mine ? 'flex-row-reverse' : ''}`} data-seq={message.seq} data-message={message.id} data-mine={mine || undefined}>
+    <li id={`m-${message.seq}`} className={`flex gap-2 py-1 ${mine ? 'flex-row-reverse' : ''}`} data-seq={message.seq} data-message={message.id} data-mine={mine || undefined}>
       {!mine && message.sender && <Avatar name={message.sender.name} handle={message.sender.handle} avatarId={message.sender.avatarId} size={32} alt="" className="mt-1" />}
       <div className={`flex max-w-[80%] flex-col gap-1 ${mine ? 'items-end' : 'items-start'}`}>
         {group && !mine && message.sender && <span className="px-1 text-xs text-fg-muted">{message.sender.name}</span>}
@@ -63,7 +66,7 @@ export function MessageBubble({ message, group, names, highlighted, ...handlers 
         </div>
         {message.reactions.length > 0 && <Reactions message={message} onChanged={handlers.onChanged} />}
         <span className="flex items-center gap-2 px-1 text-xs text-fg-muted">
-          <time dateTime={message.createdAt}>{format.dateTime(new Date(message.createdAt), { hour: 'numeric', minute: '2-digit' })}</time>
+          <time dateTime={message.createdAt}>{format.dateTime(new Date(message.createdAt), { hour: 'numeric', minute: '2-digit', timeZone })}</time>
           {message.edited && !message.recalled && <span>{t('edited')}</span>}
           {message.receipt && <Receipt receipt={message.receipt} group={group} />}
           {!message.recalled && <MessageMenu message={message} {...handlers} />}
@@ -114,8 +117,8 @@ function Reactions({ message, onChanged }: { message: MessageDto; onChanged: (me
             aria-label={t('reactionCount', { emoji: reaction.emoji, count: reaction.count })}
             onClick={() =>
               startTransition(async () => {
-                const result = await reactAction({ messageId: message.id, emoji: reaction.emoji as (typeof reactionEmojis)[number], on: !reaction.mine });
-                if (result.ok) onChanged(result.data);
+                const result = await reactAction({ messageId: message.id, emoji: reaction.emoji as (typeof reactionEmojis)[number], on: !reaction.mine }).catch(() => null);
+                if (result?.ok) onChanged(result.data);
               })
             }
             className={`min-h-8 rounded-full border px-2 text-sm ${reaction.mine ? 'border-brand bg-brand/10' : 'border-line bg-surface'}`}
@@ -144,9 +147,13 @@ function MessageMenu({ message, onReply, onForward, onChanged, onHidden }: { mes
     setOpen(false);
     setError(null);
     startTransition(async () => {
-      const result = await work();
-      if (result.ok) onChanged(result.data);
-      else setError(Object.values(result.fieldErrors)[0] ?? result.message);
+      try {
+        const result = await work();
+        if (result.ok) onChanged(result.data);
+        else setError(Object.values(result.fieldErrors)[0] ?? result.message);
+      } catch {
+        setError(t('networkError'));
+      }
     });
   }
 
@@ -209,9 +216,13 @@ function MessageMenu({ message, onReply, onForward, onChanged, onHidden }: { mes
             onClick={() => {
               setOpen(false);
               startTransition(async () => {
-                const result = await deleteForMeAction({ messageId: message.id });
-                if (result.ok) onHidden(message.id);
-                else setError(result.message);
+                try {
+                  const result = await deleteForMeAction({ messageId: message.id });
+                  if (result.ok) onHidden(message.id);
+                  else setError(result.message);
+                } catch {
+                  setError(t('networkError'));
+                }
               });
             }}
           >

@@ -33,9 +33,12 @@ export function MoneyForm({ conversationId, group, memberCount, onSent, onClose 
     startTransition(async () => {
       setErrors({});
       setMessage(null);
-      const result = group
-        ? await sendRedPacketAction({ ...common, shares: Number(form.get('shares') ?? 1), mode: form.get('mode') === 'equal' ? 'equal' : 'random' })
-        : await sendTransferAction(common);
+      const result = await (group
+        ? sendRedPacketAction({ ...common, shares: Number(form.get('shares') ?? 1), mode: form.get('mode') === 'equal' ? 'equal' : 'random' })
+        : sendTransferAction(common)
+      ).catch(() => null);
+      // Same client id on the next try: pay moves the money once however often it is sent.
+      if (!result) return setMessage(t('networkError'));
       if (result.ok) {
         onSent(result.data);
         onClose();

@@ -37,7 +37,8 @@ export function PaymentCardView({ message, onChanged }: { message: MessageDto; o
             onClick={() =>
               startTransition(async () => {
                 setError(null);
-                const result = await acceptTransferAction({ messageId: message.id });
+                const result = await acceptTransferAction({ messageId: message.id }).catch(() => null);
+                if (!result) return setError(t('networkError'));
                 if (result.ok) onChanged(result.data);
                 else setError(result.message);
               })
@@ -69,7 +70,8 @@ export function PaymentCardView({ message, onChanged }: { message: MessageDto; o
           onClick={() =>
             startTransition(async () => {
               setError(null);
-              const result = await claimRedPacketAction({ messageId: message.id });
+              const result = await claimRedPacketAction({ messageId: message.id }).catch(() => null);
+              if (!result) return setError(t('networkError'));
               if (result.ok) {
                 setWon(t('yourShare', { amount: formatMinor(result.data.amount, result.data.currency as Currency, locale) }));
                 onChanged(result.data.message);

@@ -46,8 +46,6 @@ export function useConversation(conversation: ConversationDto, first: HistoryPag
   useEffect(() => {
     latest.current = { messages, pending };
   });
-  const newestSeq = useCallback(() => latest.current.messages.at(-1)?.seq ?? conversation.lastReadSeq, [conversation.lastReadSeq]);
-
   const accept = useCallback((incoming: MessageDto[]) => {
     setMessages((current) => mergeMessages(current, incoming));
     // A message from someone ends their typing.
@@ -58,6 +56,11 @@ export function useConversation(conversation: ConversationDto, first: HistoryPag
   }, []);
 
   // ---- Reading forward (new messages, catching up after a reconnect) ------------------------
+  // The newest number read from the server with no gap before it. Own sends do not move it, so
+  // messages others sent just before ours are still fetched.
+  const synced = useRef(Math.max(first.messages.at(-1)?.seq ?? 0, first.hasNewer ? 0 : conversation.lastSeq));
+  const [hasNewer, setHasNewer] = useState(first.hasNewer);
+  const newerWaiting = useRef(first.hasNewer);
   const fetching = useRef<{ running: boolean; again: boolean }>({ running: false, again: false });
   const fetchNewer = useCallback(async () => {
     if (fetching.current.running) {
@@ -66,8 +69,9 @@ export function useConversation(conversation: ConversationDto, first: HistoryPag
     }
     fetching.current = { running: true, again: false };
     try {
-      for (;;) {
-        const result = await loadMessagesAction({ conversationId: conversation.id, after: newestSeq() });
+      // A few pages at most: someone reading old history gets a button for the rest.
+      for (let pages = 0; pages < 4; pages++) {
+        const result = await loadMessagesAction({ conversationId: conversation.id, after: synced.current });
         if (!result.ok) {
           // Removed from the group, or the chat is gone: the page says so.
           if (result.code === 'NOT_FOUND') router.refresh();
@@ -75,6 +79,9 @@ export function useConversation(conversation: ConversationDto, first: HistoryPag
         }
         accept(result.data.messages);
         latest.current.messages = mergeMessages(latest.current.messages, result.data.messages);
+        synced.current = Math.max(synced.current, result.data.messages.at(-1)?.seq ?? 0);
+        newerWaiting.current = result.data.hasNewer;
+        setHasNewer(result.data.hasNewer);
         if (!result.data.hasNewer && !fetching.current.again) break;
         fetching.current.again = false;
       }
@@ -83,7 +90,7 @@ export function useConversation(conversation: ConversationDto, first: HistoryPag
     } finally {
       fetching.current.running = false;
     }
-  }, [accept, conversation.id, newestSeq, router]);
+  }, [accept, conversation.id, router]);
 
   const loadOlder = useCallback(async () => {
     const oldest = latest.current.messages[0]?.seq;
@@ -131,6 +138,15 @@ export function useConversation(conversation: ConversationDto, first: HistoryPag
   }, [markSeen]);
 
   // ---- The outbox: in order, once each, whenever the network lets us --------------------------
+  const unmounted = useRef(false);
+  useEffect(() => {
+    unmounted.current = false;
+    return () => {
+      unmounted.current = true;
+    };
+  }, []);
+  // The retry timer calls the current `flush` through this (a callback cannot name itself).
+  const retryLater = useRef<() => Promise<void>>(async () => undefined);
   const flushing = useRef({ running: false, again: false, attempt: 0, timer: 0 as ReturnType<typeof setTimeout> | 0 });
   const flush = useCallback(async () => {
     const state = flushing.current;
@@ -157,7 +173,7 @@ export function useConversation(conversation: ConversationDto, first: HistoryPag
             break;
           }
           if (result.ok) {
-            await removeOutbox(item.clientId);
+            await removeOutbox(item.clientId).catch(() => undefined);
             latest.current.pending = latest.current.pending.filter((entry) => entry.clientId !== item.clientId);
             accept([result.data]);
           } else if (result.code === 'RATE_LIMITED') {
@@ -166,7 +182,7 @@ export function useConversation(conversation: ConversationDto, first: HistoryPag
             break;
           } else {
             const error = Object.values(result.fieldErrors)[0] ?? result.message;
-            await putOutbox({ ...item, error });
+            await putOutbox({ ...item, error }).catch(() => undefined);
             latest.current.pending = latest.current.pending.map((entry) => (entry.clientId === item.clientId ? { ...entry, state: 'failed', error } : entry));
             setPending((current) => current.map((entry) => (entry.clientId === item.clientId ? { ...entry, state: 'failed', error } : entry)));
           }
@@ -175,22 +191,28 @@ export function useConversation(conversation: ConversationDto, first: HistoryPag
     } finally {
       state.running = false;
     }
-    if (stalled) {
+    if (stalled && !unmounted.current) {
       const delay = retryDelaysMs[Math.min(state.attempt, retryDelaysMs.length - 1)]!;
       state.attempt += 1;
-      state.timer = setTimeout(() => void flush(), delay);
+      state.timer = setTimeout(() => void retryLater.current(), delay);
     } else {
       state.attempt = 0;
     }
   }, [accept]);
+  useEffect(() => {
+    retryLater.current = flush;
+  }, [flush]);
 
   useEffect(() => {
     let active = true;
     void listOutbox(conversation.id).then((items) => {
       if (!active || items.length === 0) return;
-      const restored = items.map((item): PendingMessage => ({ ...item, state: item.error ? 'failed' : 'waiting' }));
-      latest.current.pending = restored;
-      setPending(restored);
+      // Merged with anything written since the page opened, in the order written.
+      const known = new Set(latest.current.pending.map((item) => item.clientId));
+      const restored = items.filter((item) => !known.has(item.clientId)).map((item): PendingMessage => ({ ...item, state: item.error ? 'failed' : 'waiting' }));
+      const merged = [...restored, ...latest.current.pending].sort((a, b) => a.writtenAt - b.writtenAt);
+      latest.current.pending = merged;
+      setPending(merged);
       void flush();
     });
     const online = () => {
@@ -223,7 +245,7 @@ export function useConversation(conversation: ConversationDto, first: HistoryPag
   );
 
   const discard = useCallback(async (clientId: string) => {
-    await removeOutbox(clientId);
+    await removeOutbox(clientId).catch(() => undefined);
     latest.current.pending = latest.current.pending.filter((entry) => entry.clientId !== clientId);
     setPending((current) => current.filter((entry) => entry.clientId !== clientId));
   }, []);
@@ -236,7 +258,7 @@ export function useConversation(conversation: ConversationDto, first: HistoryPag
     void flush();
   }, [fetchNewer, flush]);
   const live = useChannel(channel, chatEvents.message, messageEventSchema, (event) => {
-    if (event.seq > newestSeq()) void fetchNewer();
+    if (!newerWaiting.current && event.seq > synced.current) void fetchNewer();
   }, { onReconnect: catchUp });
   useChannel(channel, chatEvents.changed, changedEventSchema, (event) => {
     if (latest.current.messages.some((message) => message.id === event.messageId)) void refresh([event.messageId]);
@@ -273,5 +295,10 @@ export function useConversation(conversation: ConversationDto, first: HistoryPag
   const replace = useCallback((message: MessageDto) => accept([message]), [accept]);
   const hide = useCallback((messageId: string) => setMessages((current) => current.filter((message) => message.id !== messageId)), []);
 
-  return { messages, hasOlder, pending, live, loadOlder, send, discard, retry: flush, typingIds, onlineIds: presence.memberIds, announceTyping, replace, hide, fetchNewer };
+  // Anything sent between the server render and joining the channel is fetched once joined.
+  useEffect(() => {
+    if (live) void fetchNewer();
+  }, [live, fetchNewer]);
+
+  return { messages, hasOlder, hasNewer, pending, live, loadOlder, send, discard, retry: flush, typingIds, onlineIds: presence.memberIds, announceTyping, replace, hide, fetchNewer };
 }

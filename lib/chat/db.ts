@@ -123,6 +123,22 @@ export async function friendsAmong(viewerId: string, ids: string[]): Promise<Set
   return new Set(rows.map((row) => row.id));
 }
 
+/** Of `ids`, those not in a block with `personId` (either way). */
+export async function notBlockedWith(personId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    SELECT id FROM unnest(${ids}::text[]) AS id
+    WHERE NOT EXISTS (SELECT 1 FROM "Block" b WHERE (b."blockerId" = ${personId} AND b."blockedId" = id) OR (b."blockerId" = id AND b."blockedId" = ${personId}))`;
+  return rows.map((row) => row.id);
+}
+
+/** A note's author has seen it: their own notes never count as unread. */
+export async function markSeenBy(tx: Tx, conversationId: string, memberId: string, seq: number): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "ConversationMember" SET "lastReadSeq" = GREATEST("lastReadSeq", ${seq}), "lastDeliveredSeq" = GREATEST("lastDeliveredSeq", ${seq})
+    WHERE "conversationId" = ${conversationId} AND "memberId" = ${memberId}`;
+}
+
 export async function addMembers(tx: Tx, conversationId: string, memberIds: string[], joinedSeq: number): Promise<string[]> {
   const rows = await tx.$queryRaw<{ memberId: string }[]>`
     INSERT INTO "ConversationMember" ("conversationId", "memberId", "joinedSeq", "lastReadSeq", "lastDeliveredSeq")
@@ -317,7 +333,7 @@ function readableBy(memberId: string, joinedSeq: number) {
   return Prisma.sql`m.seq > ${joinedSeq} AND NOT EXISTS (SELECT 1 FROM "MessageHidden" h WHERE h."memberId" = ${memberId} AND h."messageId" = m.id)`;
 }
 
-function selectMessages(memberId: string, where: Prisma.Sql, order: Prisma.Sql, limit: number) {
+function selectMessages(memberId: string, joinedSeq: number, where: Prisma.Sql, order: Prisma.Sql, limit: number) {
   return db().$queryRaw<MessageRow[]>`
     SELECT m.id, m."conversationId", m.seq, m."senderId", m."clientId", m.kind::text AS kind, m.body, m."mediaIds", m.payload, m."paymentId", m.forwarded,
       m."editedAt", m."recalledAt", m."createdAt",
@@ -325,7 +341,10 @@ function selectMessages(memberId: string, where: Prisma.Sql, order: Prisma.Sql, 
         FROM (SELECT emoji, count(*)::int AS count, bool_or("memberId" = ${memberId}) AS mine, min("createdAt") AS first
               FROM "MessageReaction" WHERE "messageId" = m.id GROUP BY emoji) r) AS reactions,
       q.id AS "replyId", q.seq AS "replySeq", q."senderId" AS "replySenderId", q.kind::text AS "replyKind", left(q.body, 120) AS "replyBody", (q."recalledAt" IS NOT NULL) AS "replyRecalled"
-    FROM "Message" m LEFT JOIN "Message" q ON q.id = m."replyToId"
+    FROM "Message" m
+    -- A quote shows only what the reader could read themselves (not from before they joined).
+    LEFT JOIN "Message" q ON q.id = m."replyToId" AND q.seq > ${joinedSeq}
+      AND NOT EXISTS (SELECT 1 FROM "MessageHidden" qh WHERE qh."memberId" = ${memberId} AND qh."messageId" = q.id)
     WHERE ${where}
     ORDER BY ${order}
     LIMIT ${limit}`;
@@ -333,16 +352,17 @@ function selectMessages(memberId: string, where: Prisma.Sql, order: Prisma.Sql, 
 
 /** Older than `before`, newest first (the caller turns the page around). */
 export function messagesBefore(conversationId: string, memberId: string, joinedSeq: number, before: number, limit: number) {
-  return selectMessages(memberId, Prisma.sql`m."conversationId" = ${conversationId} AND m.seq < ${before} AND ${readableBy(memberId, joinedSeq)}`, Prisma.sql`m.seq DESC`, limit);
+  return selectMessages(memberId, joinedSeq, Prisma.sql`m."conversationId" = ${conversationId} AND m.seq < ${before} AND ${readableBy(memberId, joinedSeq)}`, Prisma.sql`m.seq DESC`, limit);
 }
 
 /** Newer than `after`, oldest first. */
 export function messagesAfter(conversationId: string, memberId: string, joinedSeq: number, after: number, limit: number) {
-  return selectMessages(memberId, Prisma.sql`m."conversationId" = ${conversationId} AND m.seq > ${after} AND ${readableBy(memberId, joinedSeq)}`, Prisma.sql`m.seq ASC`, limit);
+  return selectMessages(memberId, joinedSeq, Prisma.sql`m."conversationId" = ${conversationId} AND m.seq > ${after} AND ${readableBy(memberId, joinedSeq)}`, Prisma.sql`m.seq ASC`, limit);
 }
 
-export function messagesByIds(memberId: string, joinedSeq: number, ids: string[]) {
-  return selectMessages(memberId, Prisma.sql`m.id = ANY(${ids}) AND ${readableBy(memberId, joinedSeq)}`, Prisma.sql`m.seq ASC`, ids.length);
+/** Messages by id, only from this conversation (ids from elsewhere are not the caller's to read). */
+export function messagesByIds(conversationId: string, memberId: string, joinedSeq: number, ids: string[]) {
+  return selectMessages(memberId, joinedSeq, Prisma.sql`m."conversationId" = ${conversationId} AND m.id = ANY(${ids}) AND ${readableBy(memberId, joinedSeq)}`, Prisma.sql`m.seq ASC`, ids.length);
 }
 
 export type MessageHead = { id: string; conversationId: string; seq: number; senderId: string | null; kind: MessageKindName; body: string; mediaIds: string[]; payload: unknown; paymentId: string | null; recalledAt: Date | null; createdAt: Date };

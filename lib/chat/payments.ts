@@ -29,7 +29,8 @@ export async function sendTransfer(viewer: Viewer, input: MoneyInput): Promise<M
 export async function sendRedPacket(viewer: Viewer, input: MoneyInput & { shares: number; mode: 'equal' | 'random' }): Promise<MessageDto> {
   const { conversation } = await requireMaySend(viewer, input.conversationId);
   if (conversation.kind !== 'GROUP') throw new AppError('INVALID', 'chat.redPacketInGroups');
-  const eligible = (await chats.memberIdsOf(conversation.id)).filter((id) => id !== viewer.id);
+  // Members in a block with the sender are in the group but get no share (pay would refuse them).
+  const eligible = await chats.notBlockedWith(viewer.id, (await chats.memberIdsOf(conversation.id)).filter((id) => id !== viewer.id));
   if (input.shares > eligible.length) throw invalidField('shares', { key: 'chat.sharesMoreThanMembers', values: { count: eligible.length } });
   const packet = await redPacket.create(viewer, {
     eligible,

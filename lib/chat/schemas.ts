@@ -63,13 +63,13 @@ export const forwardSchema = z.object({ messageId: idSchema, conversationIds: z.
 /** History pages backward from `before`, forward from `after`, or opens at the first unread. */
 export const historySchema = z.object({
   conversationId: idSchema,
-  before: z.number().int().min(1).optional(),
-  after: z.number().int().min(0).optional(),
-  around: z.number().int().min(1).optional(),
+  before: z.number().int().min(1).max(2 ** 31 - 1).optional(),
+  after: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  around: z.number().int().min(1).max(2 ** 31 - 1).optional(),
 });
 export type HistoryInput = z.output<typeof historySchema>;
 
-export const readSchema = z.object({ conversationId: idSchema, seq: z.number().int().min(1), delivered: z.boolean().default(false) });
+export const readSchema = z.object({ conversationId: idSchema, seq: z.number().int().min(1).max(2 ** 31 - 1), delivered: z.boolean().default(false) });
 
 export const chatTransferSchema = z.object({
   conversationId: idSchema,

@@ -91,7 +91,9 @@ async function requireFriends(viewer: Viewer, ids: string[]): Promise<string[]> 
 }
 
 async function appendSystem(tx: Parameters<Parameters<typeof chats.inTransaction>[0]>[0], conversationId: string, event: SystemEvent) {
-  return chats.appendMessage(tx, conversationId, { senderId: null, kind: 'SYSTEM', payload: event }, now());
+  const stored = await chats.appendMessage(tx, conversationId, { senderId: null, kind: 'SYSTEM', payload: event }, now());
+  await chats.markSeenBy(tx, conversationId, event.actorId, stored.seq);
+  return stored;
 }
 
 /** A group of the creator (its first admin) and friends of theirs, with a note that it began. */
@@ -253,7 +255,7 @@ export async function storeMessage(
 }
 
 async function oneMessage(viewer: Viewer, conversation: chats.ConversationRow, member: chats.MemberRow, messageId: string): Promise<MessageDto> {
-  const rows = await chats.messagesByIds(viewer.id, member.joinedSeq, [messageId]);
+  const rows = await chats.messagesByIds(conversation.id, viewer.id, member.joinedSeq, [messageId]);
   const [dto] = await present(viewer, conversation, rows);
   if (!dto) throw notFound();
   return dto;
@@ -268,7 +270,7 @@ export async function getMessage(viewer: Viewer, conversationId: string, message
 /** Messages already on screen, again (after an edit, recall, reaction, receipt or payment). */
 export async function getMessages(viewer: Viewer, input: { conversationId: string; messageIds: string[] }): Promise<MessageDto[]> {
   const { conversation, member } = await requireMember(viewer, input.conversationId);
-  return present(viewer, conversation, await chats.messagesByIds(viewer.id, member.joinedSeq, [...new Set(input.messageIds)]));
+  return present(viewer, conversation, await chats.messagesByIds(conversation.id, viewer.id, member.joinedSeq, [...new Set(input.messageIds)]));
 }
 
 export async function sendMessage(viewer: Viewer, input: SendMessageInput): Promise<MessageDto> {
@@ -299,8 +301,9 @@ export async function forwardMessage(viewer: Viewer, input: { messageId: string;
   if (!mayForwardMessage(message)) throw new AppError('INVALID', 'chat.cannotForward');
   const targets = [...new Set(input.conversationIds)];
   for (const target of targets) await requireMaySend(viewer, target);
-  for (const [index, target] of targets.entries()) {
-    await storeMessage(viewer, target, `${input.clientId}-${index}`, {
+  // Each copy's id names its target, so a retry with other chats ticked stores each copy once.
+  for (const target of targets) {
+    await storeMessage(viewer, target, `${input.clientId}-${target}`, {
       kind: message.kind,
       body: message.body,
       mediaIds: message.mediaIds,

@@ -1,4 +1,4 @@
-import { expect, test, type Route } from '@playwright/test';
+import { expect, test, type Route, type WebSocketRoute } from '@playwright/test';
 import { befriend, personInOwnBrowser } from './feed-support';
 import { chatIsLive, delivered, messageList, startChat, write } from './chat-support';
 
@@ -62,6 +62,41 @@ test('a send whose answer was lost after the server stored it is retried without
   expect(dropped).toBe(1);
   await b.page.reload();
   await expect(delivered(b.page, 'only once please')).toHaveCount(1);
+
+  await a.context.close();
+  await b.context.close();
+});
+
+test('after its connection drops, an open chat fetches everything after its last message', async ({ browser }) => {
+  const a = await personInOwnBrowser(browser, 'reca');
+  const b = await personInOwnBrowser(browser, 'recb');
+  await befriend(a, b);
+  // B's realtime socket goes through a switch: while off, a dropped socket cannot reconnect.
+  let reachable = true;
+  const sockets: WebSocketRoute[] = [];
+  const waiting: WebSocketRoute[] = [];
+  await b.context.routeWebSocket(/\/app\//, (socket) => {
+    sockets.push(socket);
+    if (reachable) socket.connectToServer();
+    else waiting.push(socket);
+  });
+  const path = await startChat(a, b);
+  await write(a.page, 'before the tunnel');
+  await b.page.goto(path);
+  await expect(delivered(b.page, 'before the tunnel')).toBeVisible();
+  await chatIsLive(b.page);
+
+  reachable = false;
+  await sockets.at(-1)!.close({ code: 4200, reason: 'Connection lost' });
+  await expect(b.page.locator('html[data-realtime="live"]')).toHaveCount(0);
+  await write(a.page, 'in the tunnel 1');
+  await write(a.page, 'in the tunnel 2');
+  await expect(delivered(a.page, 'in the tunnel 2')).toBeVisible();
+  await expect(delivered(b.page, 'in the tunnel 1')).toHaveCount(0);
+
+  reachable = true;
+  waiting.forEach((socket) => socket.connectToServer());
+  await expect(messageList(b.page).locator('li[data-message]')).toHaveText([/before the tunnel/, /in the tunnel 1/, /in the tunnel 2/]);
 
   await a.context.close();
   await b.context.close();
