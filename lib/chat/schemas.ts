@@ -91,7 +91,7 @@ export const chatRedPacketSchema = z.object({
 });
 export const paymentRefSchema = z.object({ messageId: idSchema });
 
-export const listChatsSchema = z.object({ archived: z.boolean().default(false) }).strict();
+export const listChatsSchema = z.object({ archived: z.boolean() }).strict();
 
 export const searchSchema = z.object({ query: z.string().trim().min(1, 'chat.searchEmpty').max(100), conversationId: idSchema.optional() });
 

@@ -42,6 +42,8 @@ test('a red packet in a group is opened by two members and every view follows', 
 });
 
 test('admins rename and remove; a removed member loses the chat; mute, pin and archive are each person’s own', async ({ browser }) => {
+  // Three people, two friendships and a dozen steps across three browsers: more than the usual budget.
+  test.slow();
   const { a, b, c, close } = await threeFriends(browser, 'adm');
   const path = await startGroup(a, [b, c]);
   await write(a.page, 'Plans for Saturday?');

@@ -15,12 +15,12 @@ test('photos, refused files, edits, forwarding, delete for me and a shared post'
 
   // A file that is not an image is refused in words and nothing is sent.
   await a.page.getByRole('button', { name: 'Add photos' }).click();
-  await a.page.getByLabel('Photos').setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('just some text, not a picture') });
+  await a.page.getByLabel('Photos', { exact: true }).setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('just some text, not a picture') });
   await expect(a.page.getByText("This file isn't an image we can use.", { exact: false })).toBeVisible();
   await a.page.getByRole('button', { name: /Dismiss/ }).first().click();
 
   // A photo goes through the media pipeline and arrives with its caption.
-  await a.page.getByLabel('Photos').setInputFiles({ name: 'lake.jpg', mimeType: 'image/jpeg', buffer: await photo() });
+  await a.page.getByLabel('Photos', { exact: true }).setInputFiles({ name: 'lake.jpg', mimeType: 'image/jpeg', buffer: await photo() });
   await expect(a.page.getByRole('list', { name: 'Chosen photos' }).getByRole('listitem')).toHaveCount(1);
   await a.page.getByRole('textbox', { name: 'Message' }).fill('The lake this morning');
   await a.page.getByRole('button', { name: 'Send', exact: true }).click();
