@@ -6,6 +6,8 @@ import { chatIsLive, delivered, expectAccessible, messageList, startChat, threeF
 const photo = () => sharp({ create: { width: 900, height: 600, channels: 3, background: '#16a085' } }).jpeg().toBuffer();
 
 test('photos, refused files, edits, forwarding, delete for me and a shared post', async ({ browser }) => {
+  // Three browsers, a dozen steps and four accessibility scans: more than the usual budget.
+  test.slow();
   const { a, b, c, close } = await threeFriends(browser, 'msg');
   const withC = await startChat(a, c);
   const withB = await startChat(a, b);
