@@ -340,6 +340,26 @@ describe('groups', () => {
     expect((await history(bo, conversationId)).messages.at(-1)?.system).toEqual({ event: 'removed', actorId: ana.id, memberIds: [cy.id] });
   });
 
+  it('lets an admin rename the group and give it a picture of their own, with a note for each; members may not', async () => {
+    const [ana, bo, cy] = await Promise.all([person(), person(), person()]);
+    const conversationId = await group(ana, [bo, cy]);
+    const picture = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#2980b9' } }).png().toBuffer();
+    const mine = await storeImage(ana, { bytes: picture, purpose: 'avatar' });
+    const bosOwn = await storeImage(bo, { bytes: picture, purpose: 'avatar' });
+
+    expect((await refusal(chat.setGroupAvatar(bo, { conversationId, avatarId: bosOwn.id }))).message).toBe('chat.adminsOnly');
+    expect((await refusal(chat.setGroupAvatar(ana, { conversationId, avatarId: bosOwn.id }))).message).toBe('media.notFound');
+    expect((await refusal(chat.renameGroup(bo, { conversationId, title: 'Mine now' }))).message).toBe('chat.adminsOnly');
+
+    await chat.setGroupAvatar(ana, { conversationId, avatarId: mine.id });
+    await chat.renameGroup(ana, { conversationId, title: 'Summit team' });
+    const seen = await chat.getConversation(cy, conversationId);
+    expect([seen.title, seen.avatarId]).toEqual(['Summit team', mine.id]);
+    const notes = (await history(cy, conversationId)).messages.map((message) => message.system?.event);
+    expect(notes).toEqual(['created', 'avatar', 'renamed']);
+    expect((await chat.listChats(cy)).chats[0]).toMatchObject({ title: 'Summit team', avatarId: mine.id });
+  });
+
   it('hands the group to another member when the last admin leaves', async () => {
     const [ana, bo, cy] = await Promise.all([person(), person(), person()]);
     const conversationId = await group(ana, [bo, cy]);

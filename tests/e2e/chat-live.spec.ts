@@ -27,6 +27,8 @@ test('A writes, B sees it without reloading, reads it, and A sees the receipt; t
   const row = b.page.locator(`a[href="${path}"]`);
   await expect(row).toContainText('Hello B, dinner at 7?');
   await expect(row.locator('[data-unread]')).toHaveText('1');
+  // A has the app open: B's list shows the green dot beside A's chat.
+  await expect(row.getByRole('img', { name: 'Online' })).toBeVisible();
   await expect(b.page.getByRole('navigation', { name: 'Main' }).getByLabel('1 unread message')).toBeVisible();
   await expect.poll(() => b.page.evaluate(() => (window as unknown as { badgeCalls: number[] }).badgeCalls.at(-1))).toBe(1);
 
