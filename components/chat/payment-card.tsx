@@ -4,6 +4,7 @@ import { useState, useTransition } from 'react';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { acceptTransferAction, claimRedPacketAction } from '@/lib/chat/actions';
 import type { MessageDto } from '@/lib/chat/client';
+import type { ActionResult } from '@/lib/core/action';
 import { formatMinor, type Currency } from '@/lib/pay/client';
 
 /**
@@ -14,12 +15,9 @@ import { formatMinor, type Currency } from '@/lib/pay/client';
 export function PaymentCardView({ message, onChanged }: { message: MessageDto; onChanged: (message: MessageDto) => void }) {
   const t = useTranslations('chat.money');
   const locale = useLocale();
-  const hydrated = useHydrated();
-  const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [won, setWon] = useState<string | null>(null);
   const payment = message.payment!;
-  const button = 'mt-2 min-h-10 w-full rounded-xl bg-white/90 px-3 font-semibold text-red-700 disabled:opacity-60';
 
   if (payment.type === 'transfer') {
     const amount = formatMinor(payment.amount, payment.currency as Currency, locale);
@@ -30,22 +28,7 @@ export function PaymentCardView({ message, onChanged }: { message: MessageDto; o
         {payment.note && <span className="text-sm">{payment.note}</span>}
         <span className="mt-1 text-sm opacity-90">{t(`transferStatus.${payment.status}`)}</span>
         {payment.mayAccept && (
-          <button
-            type="button"
-            className={button}
-            disabled={!hydrated || pending}
-            onClick={() =>
-              startTransition(async () => {
-                setError(null);
-                const result = await acceptTransferAction({ messageId: message.id }).catch(() => null);
-                if (!result) return setError(t('networkError'));
-                if (result.ok) onChanged(result.data);
-                else setError(result.message);
-              })
-            }
-          >
-            {t('accept', { amount })}
-          </button>
+          <PayButton label={t('accept', { amount })} act={() => acceptTransferAction({ messageId: message.id })} onDone={onChanged} onError={setError} />
         )}
         {error && <span role="alert" className="mt-1 text-sm">{error}</span>}
       </div>
@@ -63,26 +46,42 @@ export function PaymentCardView({ message, onChanged }: { message: MessageDto; o
       {payment.myShare !== null && <span className="mt-1 font-semibold">{t('yourShare', { amount: formatMinor(payment.myShare, payment.currency as Currency, locale) })}</span>}
       {won && <span role="status" className="sr-only">{won}</span>}
       {payment.mayClaim && (
-        <button
-          type="button"
-          className={button}
-          disabled={!hydrated || pending}
-          onClick={() =>
-            startTransition(async () => {
-              setError(null);
-              const result = await claimRedPacketAction({ messageId: message.id }).catch(() => null);
-              if (!result) return setError(t('networkError'));
-              if (result.ok) {
-                setWon(t('yourShare', { amount: formatMinor(result.data.amount, result.data.currency as Currency, locale) }));
-                onChanged(result.data.message);
-              } else setError(result.message);
-            })
-          }
-        >
-          {t('open')}
-        </button>
+        <PayButton
+          label={t('open')}
+          act={() => claimRedPacketAction({ messageId: message.id })}
+          onDone={(claimed) => {
+            setWon(t('yourShare', { amount: formatMinor(claimed.amount, claimed.currency as Currency, locale) }));
+            onChanged(claimed.message);
+          }}
+          onError={setError}
+        />
       )}
       {error && <span role="alert" className="mt-1 text-sm">{error}</span>}
     </div>
+  );
+}
+
+/** Accepting or opening: one tap runs the action; a refusal or a dead network is said in words. */
+function PayButton<T>({ label, act, onDone, onError }: { label: string; act: () => Promise<ActionResult<T>>; onDone: (data: T) => void; onError: (message: string | null) => void }) {
+  const t = useTranslations('chat.money');
+  const hydrated = useHydrated();
+  const [pending, startTransition] = useTransition();
+  return (
+    <button
+      type="button"
+      className="mt-2 min-h-10 w-full rounded-xl bg-white/90 px-3 font-semibold text-red-700 disabled:opacity-60"
+      disabled={!hydrated || pending}
+      onClick={() =>
+        startTransition(async () => {
+          onError(null);
+          const result = await act().catch(() => null);
+          if (!result) return onError(t('networkError'));
+          if (result.ok) onDone(result.data);
+          else onError(result.message);
+        })
+      }
+    >
+      {label}
+    </button>
   );
 }

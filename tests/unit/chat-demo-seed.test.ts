@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withClient } from '../support/pg-client';
 import { applyMigrations } from '../../scripts/lib/migrations';
 
 /** The demo data `npm start` adds, on a scratch database of its own: the Chats tab must be alive. */
@@ -18,19 +18,10 @@ const scratchUrl = (() => {
 })();
 const mediaDir = mkdtempSync(join(tmpdir(), 'plaza-demo-media-'));
 
-async function on<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-const rows = (sql: string, params: unknown[] = []) => on(scratchUrl, async (client) => (await client.query(sql, params)).rows as Record<string, unknown>[]);
+const rows = (sql: string, params: unknown[] = []) => withClient(scratchUrl, async (client) => (await client.query(sql, params)).rows as Record<string, unknown>[]);
 
 beforeAll(async () => {
-  await on(serverUrl, (client) => client.query(`CREATE DATABASE "${scratchName}"`));
+  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${scratchName}"`));
   await applyMigrations(scratchUrl);
   await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/seed/index.ts'], {
     env: { ...process.env, DATABASE_URL: scratchUrl, MEDIA_DIR: mediaDir },
@@ -38,7 +29,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await on(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${scratchName}" WITH (FORCE)`));
+  await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${scratchName}" WITH (FORCE)`));
   rmSync(mediaDir, { recursive: true, force: true });
 });
 

@@ -1,6 +1,6 @@
 import { verify } from '@node-rs/argon2';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withClient } from '../support/pg-client';
 import { applyMigrations } from '../../scripts/lib/migrations';
 import { scalePassword, seedScale } from '../../scripts/lib/scale-seed';
 
@@ -13,25 +13,16 @@ const scratchUrl = (() => {
   return url.toString();
 })();
 
-async function on<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-const one = async (sql: string, params: unknown[] = []) => on(scratchUrl, async (client) => (await client.query(sql, params)).rows[0] as Record<string, unknown>);
+const one = async (sql: string, params: unknown[] = []) => withClient(scratchUrl, async (client) => (await client.query(sql, params)).rows[0] as Record<string, unknown>);
 const number = async (sql: string, params: unknown[] = []) => Number(Object.values(await one(sql, params))[0]);
 
 beforeAll(async () => {
-  await on(serverUrl, (client) => client.query(`CREATE DATABASE "${scratchName}"`));
+  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${scratchName}"`));
   await applyMigrations(scratchUrl);
 });
 
 afterAll(async () => {
-  await on(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${scratchName}" WITH (FORCE)`));
+  await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${scratchName}" WITH (FORCE)`));
 });
 
 describe('scale data set', () => {
@@ -73,7 +64,7 @@ describe('scale data set', () => {
   });
 
   it('refuses a database that already has scale people, and --reset replaces them without touching anyone else', async () => {
-    await on(scratchUrl, async (client) => {
+    await withClient(scratchUrl, async (client) => {
       await client.query(`INSERT INTO "User" (id, email, handle, name, "updatedAt") VALUES ('someoneelse00000000000001', 'alice@example.test', 'alice', 'Alice', now())`);
       await client.query(`INSERT INTO "Post" (id, "authorId", body, "likeCount") VALUES ('someonespost0000000000001', 'someoneelse00000000000001', 'hello', 1)`);
       await client.query(`INSERT INTO "PostLike" ("postId", "userId") SELECT 'someonespost0000000000001', id FROM "User" WHERE handle = 'scale000001'`);

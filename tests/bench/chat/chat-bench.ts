@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import pg from 'pg';
+import { withClient } from '../../support/pg-client';
+import { stop } from '../stop-child';
 import { ensureBuild } from '../../../scripts/lib/build';
 import { prepareDatabase } from '../../../scripts/lib/database';
 import { findFreePort } from '../../../scripts/lib/postgres';
@@ -274,20 +275,4 @@ function serviceFigures(databaseUrl: string, seed: ChatSeed): Promise<ServiceRes
   });
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null || !child.pid) return resolve();
-    child.once('exit', () => resolve());
-    process.kill(-child.pid, 'SIGTERM');
-  });
-}

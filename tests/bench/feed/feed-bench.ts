@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { withClient } from '../../support/pg-client';
+import { stop } from '../stop-child';
 import { ensureBuild } from '../../../scripts/lib/build';
 import { prepareDatabase } from '../../../scripts/lib/database';
 import { findFreePort } from '../../../scripts/lib/postgres';
@@ -138,23 +139,7 @@ function serviceFigures(databaseUrl: string, viewer: { id: string; handle: strin
   });
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null || !child.pid) return resolve();
-    child.once('exit', () => resolve());
-    process.kill(-child.pid, 'SIGTERM');
-  });
-}
 
 function report(figures: DataSetFigures[], seconds: number): void {
   const count = (value: number) => value.toLocaleString('en-US');
