@@ -6,8 +6,11 @@ import { moveClock, resetClock } from '@/lib/core/clock';
 import { db } from '@/lib/core/db';
 import type { Viewer } from '@/lib/core/session';
 import { storeImage } from '@/lib/media';
-import { getBalances, grantPromotion } from '@/lib/pay';
+import { getBalances, grantPromotion, returnTransferIfExpired } from '@/lib/pay';
+import { listen } from '@/tests/support/realtime-listener';
 import { refusal } from '@/tests/support/refusal';
+import { chatChannel } from './announce';
+import { chatEvents } from './events';
 import { acceptTransferMessage, claimRedPacketMessage, sendRedPacket, sendTransfer } from './payments';
 import { sendMessageSchema, type MessageDto } from './schemas';
 import * as chat from './service';
@@ -449,6 +452,29 @@ describe('money in chat', () => {
     await acceptTransferMessage(bo, { messageId: sent.id });
     for (const viewer of [ana, bo]) expect((await find(viewer, conversationId, sent.id))?.payment).toMatchObject({ status: 'ACCEPTED', mayAccept: false });
     expect(await usd(bo)).toBe(12_50);
+  });
+
+  it('turns the card "returned" live when a transfer is not accepted within a day, and gives the money back', async () => {
+    const [ana, bo] = await Promise.all([person(), person()]);
+    const conversationId = await direct(ana, bo);
+    await giveMoney(ana, 40_00);
+    const sent = await sendTransfer(ana, { conversationId, clientId: clientId(), amount: 15_00, currency: 'USD', note: '' });
+    const { paymentId } = await db().message.findUniqueOrThrow({ where: { id: sent.id }, select: { paymentId: true } });
+    const browser = listen();
+    try {
+      await browser.subscribe(chatChannel(conversationId));
+      const heard = browser.next<{ messageId: string; what: string }>(chatChannel(conversationId), chatEvents.changed, (event) => event.messageId === sent.id);
+      // Not yet due: the job leaves it alone.
+      expect(await returnTransferIfExpired(paymentId!)).toBe(false);
+      moveClock(24 * 60 * 60 * 1000 + 1000);
+      expect(await returnTransferIfExpired(paymentId!)).toBe(true);
+      expect(await heard).toMatchObject({ what: 'payment' });
+    } finally {
+      browser.close();
+    }
+    for (const viewer of [ana, bo]) expect((await find(viewer, conversationId, sent.id))?.payment).toMatchObject({ status: 'RETURNED', mayAccept: false });
+    expect(await usd(ana)).toBe(40_00);
+    expect((await refusal(acceptTransferMessage(bo, { messageId: sent.id }))).code).toBe('CONFLICT');
   });
 
   it('shares a red packet in a group among members who were there when it was sent', async () => {

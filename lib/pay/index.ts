@@ -4,7 +4,7 @@ import 'server-only';
  * The pay domain's public API. Other domains move money only through these (DESIGN.md rule 3).
  * Amounts are integer minor units with a currency.
  */
-export { transfer, acceptTransfer, getTransfer, listTransfersWaitingForMe, returnExpiredTransfers } from './transfers';
+export { transfer, acceptTransfer, getTransfer, listTransfersWaitingForMe, returnExpiredTransfers, returnTransferIfExpired } from './transfers';
 export { createRedPacket, claimRedPacket, getRedPacket, expireRedPackets, listRedPacketsWaitingForMe } from './red-packets';
 export { getBalances, getHistory, grantPromotion, type WalletLine, type HistoryFilter } from './wallet';
 export { onTransferChanged, onRedPacketChanged, type TransferChange, type RedPacketChange } from './hooks';
