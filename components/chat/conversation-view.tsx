@@ -87,7 +87,16 @@ export function ConversationView({
         <div className="flex min-w-0 flex-1 flex-col">
           <h1 className="truncate font-semibold">{title}</h1>
           <div aria-live="polite" className="text-xs text-fg-muted">
-            {subtitle ? <span data-typing>{subtitle}</span> : group ? t('memberCount', { count: conversation.memberCount }) : otherStatus ? <PresenceLine initial={otherStatus} /> : null}
+            {subtitle ? (
+              <span data-typing>{subtitle}</span>
+            ) : group ? (
+              // Comings and goings are not read out each time; the count is there when wanted.
+              <span data-online={chat.onlineIds.length} aria-live="off">
+                {chat.onlineIds.length > 0 ? t('membersOnline', { members: conversation.memberCount, online: chat.onlineIds.length }) : t('memberCount', { count: conversation.memberCount })}
+              </span>
+            ) : otherStatus ? (
+              <PresenceLine initial={otherStatus} />
+            ) : null}
           </div>
         </div>
         <Link href={`/chats/search?in=${conversation.id}`} className="rounded-full px-2 py-2 text-sm text-brand hover:bg-surface-2">

@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { loadMessagesAction, markReadAction, refreshMessagesAction, sendMessageAction, typingAction } from '@/lib/chat/actions';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { loadMessagesAction, markReadAction, refreshMessagesAction, sendMessageAction } from '@/lib/chat/actions';
 import {
   changedEventSchema,
   chatChannelScope,
@@ -9,18 +9,16 @@ import {
   conversationEventSchema,
   messageEventSchema,
   readEventSchema,
-  typingEventSchema,
   type ConversationDto,
   type HistoryPage,
   type MessageDto,
 } from '@/lib/chat/client';
-import { channelName, useChannel, usePresence } from '@/lib/realtime/client';
+import { channelName, useChannel } from '@/lib/realtime/client';
+import { useWhoIsHere } from './use-who-is-here';
 import { listOutbox, newClientId, putOutbox, removeOutbox, writtenNow, type OutboxItem } from './outbox';
 
 export type PendingMessage = OutboxItem & { state: 'sending' | 'waiting' | 'failed' };
 
-const typingShownMs = 5000;
-const typingSentEveryMs = 2500;
 // Short enough that a person back online sees the messages go within seconds.
 const retryDelaysMs = [1000, 2000, 3000, 5000];
 
@@ -41,19 +39,18 @@ export function useConversation(conversation: ConversationDto, first: HistoryPag
   const [messages, setMessages] = useState<MessageDto[]>(first.messages);
   const [hasOlder, setHasOlder] = useState(first.hasOlder);
   const [pending, setPending] = useState<PendingMessage[]>([]);
-  const [typing, setTyping] = useState<Record<string, number>>({});
+  const here = useWhoIsHere(conversation, viewerId);
+  const { stopTyping } = here;
   const latest = useRef({ messages, pending });
   useEffect(() => {
     latest.current = { messages, pending };
   });
   const accept = useCallback((incoming: MessageDto[]) => {
     setMessages((current) => mergeMessages(current, incoming));
-    // A message from someone ends their typing.
-    const senders = new Set(incoming.flatMap((message) => (message.sender ? [message.sender.id] : [])));
-    setTyping((current) => (Object.keys(current).some((id) => senders.has(id)) ? Object.fromEntries(Object.entries(current).filter(([id]) => !senders.has(id))) : current));
+    stopTyping(new Set(incoming.flatMap((message) => (message.sender ? [message.sender.id] : []))));
     const delivered = new Set(incoming.flatMap((message) => (message.clientId ? [message.clientId] : [])));
     if (delivered.size > 0) setPending((current) => current.filter((item) => !delivered.has(item.clientId)));
-  }, []);
+  }, [stopTyping]);
 
   // ---- Reading forward (new messages, catching up after a reconnect) ------------------------
   // The newest number read from the server with no gap before it. Own sends do not move it, so
@@ -271,27 +268,6 @@ export function useConversation(conversation: ConversationDto, first: HistoryPag
   });
   useChannel(channel, chatEvents.conversation, conversationEventSchema, () => router.refresh());
 
-  const showTyping = useCallback(
-    (memberId: string) => {
-      if (memberId === viewerId) return;
-      setTyping((current) => ({ ...current, [memberId]: Date.now() + typingShownMs }));
-      setTimeout(() => setTyping((current) => Object.fromEntries(Object.entries(current).filter(([, until]) => until > Date.now()))), typingShownMs + 50);
-    },
-    [viewerId],
-  );
-  useChannel(conversation.usesPresence ? null : channel, chatEvents.typing, typingEventSchema, (event) => showTyping(event.memberId));
-  const presence = usePresence(conversation.usesPresence ? channelName('presence', chatChannelScope, conversation.id) : null, chatEvents.clientTyping, (_data, from) => showTyping(from));
-
-  const lastTypingSent = useRef(0);
-  const announceTyping = useCallback(() => {
-    const at = Date.now();
-    if (at - lastTypingSent.current < typingSentEveryMs) return;
-    lastTypingSent.current = at;
-    if (conversation.usesPresence) presence.trigger({ conversationId: conversation.id });
-    else void typingAction({ conversationId: conversation.id }).catch(() => undefined);
-  }, [conversation.id, conversation.usesPresence, presence]);
-
-  const typingIds = useMemo(() => Object.keys(typing), [typing]);
   const replace = useCallback((message: MessageDto) => accept([message]), [accept]);
   const hide = useCallback((messageId: string) => setMessages((current) => current.filter((message) => message.id !== messageId)), []);
 
@@ -300,5 +276,5 @@ export function useConversation(conversation: ConversationDto, first: HistoryPag
     if (live) void fetchNewer();
   }, [live, fetchNewer]);
 
-  return { messages, hasOlder, hasNewer, pending, live, loadOlder, send, discard, retry: flush, typingIds, onlineIds: presence.memberIds, announceTyping, replace, hide, fetchNewer };
+  return { messages, hasOlder, hasNewer, pending, live, loadOlder, send, discard, retry: flush, typingIds: here.typingIds, onlineIds: here.onlineIds, announceTyping: here.announceTyping, replace, hide, fetchNewer };
 }

@@ -7,6 +7,7 @@ export {
   readEventSchema,
   conversationEventSchema,
   typingEventSchema,
+  onlineEventSchema,
   activityEventSchema,
 } from './events';
 export { maxMessageLength, maxGroupMembers, maxGroupTitle, maxPhotosPerMessage, reactionEmojis, editWindowMs, recallWindowMs, presenceMemberLimit } from './schemas';

@@ -180,6 +180,11 @@ export type ConversationDto = {
   lastSeq: number;
   /** Whether the browser joins `presence-chat-<id>` (typing and online), or listens to the server. */
   usesPresence: boolean;
+  /**
+   * Groups above the presence limit: the other members online now, kept current by `chat.online`
+   * events (smaller chats learn this from the presence channel, so it is empty there).
+   */
+  onlineIds: string[];
   /** One-to-one only: sending is refused (a block between the two). */
   blocked: boolean;
 };

@@ -180,6 +180,7 @@ export async function getConversation(viewer: Viewer, conversationId: string): P
     lastReadSeq: Math.max(member.lastReadSeq, member.joinedSeq),
     lastSeq: conversation.lastSeq,
     usesPresence: memberCount <= presenceMemberLimit,
+    onlineIds: memberCount <= presenceMemberLimit ? [] : members.filter((person) => person.online && person.id !== viewer.id).map((person) => person.id),
     blocked: other ? await isBlockedBetween(viewer.id, other.id) : false,
   };
 }

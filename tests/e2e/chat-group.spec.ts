@@ -15,6 +15,8 @@ test('a red packet in a group is opened by two members and every view follows', 
     await chatIsLive(member.page);
   }
   await chatIsLive(a.page);
+  // Everyone has the chat open: the header counts the others.
+  await expect(a.page.locator('[data-online]')).toHaveText('3 members, 2 online');
 
   await a.page.getByRole('button', { name: 'Send a red packet' }).click();
   const form = a.page.getByRole('form', { name: 'Send a red packet' });
@@ -37,6 +39,10 @@ test('a red packet in a group is opened by two members and every view follows', 
 
   // Groups show "seen by N" on one's own messages.
   await expect(delivered(a.page, 'Welcome to the crew!').locator('[data-receipt]')).toHaveText('Seen by 2');
+
+  // C leaves the chat: A's count follows.
+  await c.page.goto('/chats');
+  await expect(a.page.locator('[data-online]')).toHaveText('3 members, 1 online');
 
   await close();
 });

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import Pusher from 'pusher';
 import PusherJs from 'pusher-js';
 
@@ -24,6 +25,17 @@ const settings = () => ({
 export function sdk(): Pusher {
   const s = settings();
   return new Pusher({ appId: s.appId, key: s.key, secret: s.secret, host: s.host, port: String(s.port), useTLS: false });
+}
+
+/** A webhook request as the realtime server sends it: the body signed with the app secret. */
+export function signedWebhook(events: object[]): Request {
+  const s = settings();
+  const body = JSON.stringify({ time_ms: Date.now(), events });
+  return new Request('http://plaza.test/api/realtime/webhook', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-pusher-key': s.key, 'x-pusher-signature': createHmac('sha256', s.secret).update(body).digest('hex') },
+    body,
+  });
 }
 
 export function listen(): Listener {
