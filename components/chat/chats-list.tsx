@@ -5,32 +5,51 @@ import { useCallback, useState } from 'react';
 import { OnlineDot } from '@/components/account/presence-status';
 import { Avatar } from '@/components/ui/avatar';
 import type { PersonStatus } from '@/lib/account/client';
-import { activityEventSchema, chatEvents, type ChatSummary } from '@/lib/chat/client';
+import { activityEventSchema, chatEvents, chatsPageSize, type ChatSummary, type ChatsPage } from '@/lib/chat/client';
 import { listChatsAction } from '@/lib/chat/actions';
 import { useOwnChannel } from '@/lib/realtime/client';
 import { ChatPreview } from './chat-preview';
 
 /**
  * The chats list, newest activity first, kept current by `chat.activity` events on the person's
- * own channel: any change refetches the first page (one query set, whatever changed).
+ * own channel: any change refetches what is shown (one query set, whatever changed). "Show more
+ * chats" widens what is shown by a page.
  */
-export function ChatsList({ initial, statuses, archived, renderedAt }: { initial: ChatSummary[]; statuses: Record<string, PersonStatus>; archived: boolean; renderedAt: string }) {
+export function ChatsList({ initial, archived, renderedAt }: { initial: ChatsPage; archived: boolean; renderedAt: string }) {
   const t = useTranslations('chat');
   const [basis, setBasis] = useState(initial);
-  const [chats, setChats] = useState(initial);
+  const [page, setPage] = useState(initial);
+  const [limit, setLimit] = useState(chatsPageSize);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [failed, setFailed] = useState(false);
   if (basis !== initial) {
     setBasis(initial);
-    setChats(initial);
+    setPage(initial);
+    setLimit(chatsPageSize);
   }
   // Times are relative to the server render until the list is fetched again in the browser.
   const [now, setNow] = useState(renderedAt);
-  const reload = useCallback(async () => {
-    const result = await listChatsAction({ archived }).catch(() => null);
-    if (!result?.ok) return;
-    setChats(result.data.chats);
-    setNow(new Date().toISOString());
-  }, [archived]);
-  const live = useOwnChannel(chatEvents.activity, activityEventSchema, () => void reload(), { onReconnect: () => void reload() });
+  const load = useCallback(
+    async (shown: number) => {
+      const result = await listChatsAction({ archived, limit: shown }).catch(() => null);
+      if (!result?.ok) return false;
+      setPage(result.data);
+      setNow(new Date().toISOString());
+      return true;
+    },
+    [archived],
+  );
+  const reload = useCallback(() => void load(limit), [load, limit]);
+  const live = useOwnChannel(chatEvents.activity, activityEventSchema, reload, { onReconnect: reload });
+  const showMore = async () => {
+    setLoadingMore(true);
+    const more = limit + chatsPageSize;
+    const loaded = await load(more);
+    if (loaded) setLimit(more);
+    setFailed(!loaded);
+    setLoadingMore(false);
+  };
+  const chats = page.chats;
 
   if (chats.length === 0) {
     return (
@@ -48,8 +67,16 @@ export function ChatsList({ initial, statuses, archived, renderedAt }: { initial
   return (
     <ul className="divide-y divide-line" aria-label={archived ? t('archivedChats') : t('chats')} data-live={live || undefined}>
       {chats.map((chat) => (
-        <ChatRow key={chat.id} chat={chat} status={chat.other ? statuses[chat.other.id] : undefined} now={now} />
+        <ChatRow key={chat.id} chat={chat} status={chat.other ? page.statuses[chat.other.id] : undefined} now={now} />
       ))}
+      {page.hasMore && (
+        <li className="flex flex-col items-center gap-1 px-4 py-3">
+          <button type="button" onClick={() => void showMore()} disabled={loadingMore} aria-busy={loadingMore} className="rounded-full px-4 py-2 text-sm font-medium text-brand hover:bg-surface-2 disabled:opacity-60">
+            {loadingMore ? t('loadingMoreChats') : t('showMoreChats')}
+          </button>
+          {failed && <p role="alert" className="text-sm text-danger">{t('moreChatsFailed')}</p>}
+        </li>
+      )}
     </ul>
   );
 }

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/page-header';
-import { getFriendsStatus } from '@/lib/account';
 import { listChats } from '@/lib/chat';
 import { requireViewer } from '@/lib/core/session';
 import { ChatsList } from './chats-list';
@@ -11,8 +10,6 @@ export async function ChatsPageBody({ archived, title }: { archived: boolean; ti
   const viewer = await requireViewer();
   const t = await getTranslations('chat');
   const page = await listChats(viewer, { archived });
-  const others = page.chats.flatMap((chat) => (chat.other ? [chat.other.id] : []));
-  const statuses = Object.fromEntries(await getFriendsStatus(viewer, others));
   return (
     <>
       <PageHeader title={title}>
@@ -28,7 +25,7 @@ export async function ChatsPageBody({ archived, title }: { archived: boolean; ti
         </nav>
       </PageHeader>
       <div className="mx-auto max-w-2xl">
-        <ChatsList initial={page.chats} statuses={statuses} archived={archived} renderedAt={new Date().toISOString()} />
+        <ChatsList initial={page} archived={archived} renderedAt={new Date().toISOString()} />
         <p className="px-4 py-4 text-center">
           <Link href={archived ? '/chats' : '/chats/archived'} className="text-sm text-brand underline">
             {archived ? t('backToChats') : t('archivedChats')}

@@ -12,7 +12,7 @@ import { refusal } from '@/tests/support/refusal';
 import { chatChannel } from './announce';
 import { chatEvents } from './events';
 import { acceptTransferMessage, claimRedPacketMessage, sendRedPacket, sendTransfer } from './payments';
-import { sendMessageSchema, type MessageDto } from './schemas';
+import { chatsPageSize, listChatsSchema, sendMessageSchema, type MessageDto } from './schemas';
 import * as chat from './service';
 
 let serial = 0;
@@ -428,6 +428,26 @@ describe('the chats list', () => {
     ]);
     expect(await chat.getTotalUnread(ana)).toBe(4);
     expect((await list(true)).chats).toEqual([]);
+  });
+
+  it('shows fifty chats and more on asking, none twice and none left out', async () => {
+    const ana = await person();
+    // Chats from long ago: rows written directly, one minute apart.
+    const start = Date.now() - 365 * 24 * 60 * 60 * 1000;
+    const clubs = await db().conversation.createManyAndReturn({
+      data: Array.from({ length: chatsPageSize + 7 }, (_, index) => ({ kind: 'GROUP' as const, title: `Club ${index}`, createdById: ana.id, lastActivityAt: new Date(start + index * 60_000) })),
+      select: { id: true },
+    });
+    await db().conversationMember.createMany({ data: clubs.map((club) => ({ conversationId: club.id, memberId: ana.id, role: 'ADMIN' as const })) });
+    const newestFirst = clubs.map((club) => club.id).reverse();
+
+    const first = await chat.listChats(ana, { archived: false });
+    expect(first.chats.map((row) => row.id)).toEqual(newestFirst.slice(0, chatsPageSize));
+    expect(first.hasMore).toBe(true);
+    const all = await chat.listChats(ana, { archived: false, limit: chatsPageSize * 2 });
+    expect(all.chats.map((row) => row.id)).toEqual(newestFirst);
+    expect(all.hasMore).toBe(false);
+    expect(listChatsSchema.safeParse({ archived: false, limit: 0 }).success).toBe(false);
   });
 });
 

@@ -10,5 +10,5 @@ export {
   onlineEventSchema,
   activityEventSchema,
 } from './events';
-export { maxMessageLength, maxGroupMembers, maxGroupTitle, maxPhotosPerMessage, reactionEmojis, editWindowMs, recallWindowMs, presenceMemberLimit } from './schemas';
+export { chatsPageSize, maxMessageLength, maxGroupMembers, maxGroupTitle, maxPhotosPerMessage, reactionEmojis, editWindowMs, recallWindowMs, presenceMemberLimit } from './schemas';
 export type { ChatSummary, ChatsPage, ConversationDto, HistoryPage, MessageDto, PaymentCard, SystemEvent, SearchHit, ChatPerson } from './schemas';

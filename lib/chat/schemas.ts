@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PersonStatus } from '@/lib/account/client';
 import { decimalAmountSchema } from '@/lib/pay/client';
 
 /** Limits people meet in chat. */
@@ -91,7 +92,10 @@ export const chatRedPacketSchema = z.object({
 });
 export const paymentRefSchema = z.object({ messageId: idSchema });
 
-export const listChatsSchema = z.object({ archived: z.boolean() }).strict();
+/** The chats list grows by this many at a time ("Show more chats"), up to the most one page may hold. */
+export const chatsPageSize = 50;
+export const chatsPageMax = 1000;
+export const listChatsSchema = z.object({ archived: z.boolean(), limit: z.number().int().min(1).max(chatsPageMax).optional() }).strict();
 
 export const searchSchema = z.object({ query: z.string().trim().min(1, 'chat.searchEmpty').max(100), conversationId: idSchema.optional() });
 
@@ -120,7 +124,13 @@ export type ChatSummary = {
   archived: boolean;
 };
 
-export type ChatsPage = { chats: ChatSummary[] };
+export type ChatsPage = {
+  chats: ChatSummary[];
+  /** More chats past the ones returned. */
+  hasMore: boolean;
+  /** Online status of the friends in the page's one-to-one chats (for the green dot). */
+  statuses: Record<string, PersonStatus>;
+};
 
 /** What a system message says, turned into words by the browser in its own language. */
 export type SystemEvent =

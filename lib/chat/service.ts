@@ -1,5 +1,5 @@
 import 'server-only';
-import { isBlockedBetween } from '@/lib/account';
+import { getFriendsStatus, isBlockedBetween } from '@/lib/account';
 import { now } from '@/lib/core/clock';
 import { AppError, invalidField, notFound } from '@/lib/core/errors';
 import type { Viewer } from '@/lib/core/session';
@@ -10,6 +10,7 @@ import { announceChange, announceConversation, announceMessage, announceRead } f
 import { mayEditMessage, mayForwardMessage, mayManageGroup, mayRecallMessage } from './policy';
 import { present, presentPerson, previewOf, systemEventOf } from './present';
 import {
+  chatsPageSize,
   maxGroupMembers,
   presenceMemberLimit,
   type ChatSummary,
@@ -23,7 +24,6 @@ import {
   type SystemEvent,
 } from './schemas';
 
-const chatsShown = 50;
 const olderPage = 30;
 const newerPage = 50;
 
@@ -119,8 +119,14 @@ function chatTitle(row: chats.ChatRow | chats.ConversationRow, otherName: string
   return row.kind === 'DIRECT' ? (otherName ?? '') : row.title;
 }
 
-export async function listChats(viewer: Viewer, input: { archived?: boolean } = {}): Promise<ChatsPage> {
-  const rows = await chats.listChats(viewer.id, { archived: input.archived ?? false, limit: chatsShown });
+/**
+ * The first `limit` chats. "Show more" asks again with a larger limit rather than a cursor: the
+ * list reorders with every message, and a page re-read whole stays consistent with itself.
+ */
+export async function listChats(viewer: Viewer, input: { archived?: boolean; limit?: number } = {}): Promise<ChatsPage> {
+  const limit = input.limit ?? chatsPageSize;
+  const read = await chats.listChats(viewer.id, { archived: input.archived ?? false, limit: limit + 1 });
+  const rows = read.slice(0, limit);
   // A note as the last message names people: one read for the whole page.
   const noted = rows.flatMap((row) => {
     const event = row.lastKind ? systemEventOf(row.lastKind, row.lastPayload) : null;
@@ -153,7 +159,8 @@ export async function listChats(viewer: Viewer, input: { archived?: boolean } = 
     pinned: row.pinnedAt !== null,
     archived: row.archivedAt !== null,
   }));
-  return { chats: summaries };
+  const statuses = await getFriendsStatus(viewer, summaries.flatMap((chat) => (chat.other ? [chat.other.id] : [])));
+  return { chats: summaries, hasMore: read.length > limit, statuses: Object.fromEntries(statuses) };
 }
 
 export async function getTotalUnread(viewer: Viewer): Promise<number> {
