@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { befriend, personInOwnBrowser, type BrowserPerson } from './feed-support';
+import { runSupportScript } from './support';
 
 /** Starts (or opens) the one-to-one chat from /chats/new, as a person does; returns its address. */
 export async function startChat(from: BrowserPerson, withPerson: BrowserPerson): Promise<string> {
@@ -19,6 +20,11 @@ export async function threeFriends(browser: Browser, label: string) {
   await befriend(a, b);
   await befriend(a, c);
   return { a, b, c, close: () => Promise.all([a, b, c].map((person) => person.context.close())) };
+}
+
+/** Gives a person `count` group chats from a year ago, "Old club 0" the oldest. */
+export async function oldChats(handle: string, count: number) {
+  await runSupportScript('chat-old-chats.ts', [handle, String(count)]);
 }
 
 /** Makes a group from /chats/new, as a person does; returns its address. */

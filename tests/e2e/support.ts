@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { test as base, expect, type Page } from '@playwright/test';
 
 let counter = 0;
@@ -75,3 +77,11 @@ export const signedInTest = base.extend<object, { workerAccount: { person: Perso
     await use(workerAccount.storageState);
   },
 });
+
+/**
+ * Runs a script from tests/support against the test database, in its own process: the app's
+ * server-only modules load under the react-server condition, which Playwright's loader lacks.
+ */
+export async function runSupportScript(script: string, args: string[]): Promise<void> {
+  await promisify(execFile)(process.execPath, ['--conditions=react-server', '--import', 'tsx', `tests/support/${script}`, ...args], { env: process.env });
+}
