@@ -159,9 +159,12 @@ export async function searchPeople(viewer: Viewer, query: string): Promise<Perso
   return accounts.searchPeople(viewer.id, query, 20);
 }
 
+/** At most this many people per read: enough for the largest group chat (500) and its red packets. */
+const summariesPerRead = 500;
+
 /** Names and avatars for ids other domains hold (notifications, chats); blocked people are left out. */
 export async function getPeopleSummaries(viewer: Viewer, ids: string[]): Promise<Map<string, PersonSummary>> {
-  const people = await accounts.findVisiblePeopleByIds(viewer.id, [...new Set(ids)].slice(0, 200));
+  const people = await accounts.findVisiblePeopleByIds(viewer.id, [...new Set(ids)].slice(0, summariesPerRead));
   return new Map(people.map((person) => [person.id, person]));
 }
 

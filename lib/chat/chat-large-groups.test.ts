@@ -7,8 +7,10 @@ import type { Viewer } from '@/lib/core/session';
 import { userChannel } from '@/lib/realtime';
 import { listen, signedWebhook, type Listener } from '@/tests/support/realtime-listener';
 import { refusal } from '@/tests/support/refusal';
+import { grantPromotion } from '@/lib/pay';
 import { chatChannel } from './announce';
 import { chatEvents } from './events';
+import { claimRedPacketMessage, sendRedPacket } from './payments';
 import { presenceMemberLimit } from './schemas';
 import * as chat from './service';
 
@@ -32,20 +34,25 @@ async function befriend(a: Viewer, b: Viewer) {
 }
 
 /** Members who are already there: rows written directly, as the group's history would have left them. */
-async function fillWithMembers(conversationId: string, count: number): Promise<void> {
+async function fillWithMembers(conversationId: string, count: number): Promise<string[]> {
   const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const people = await db().user.createManyAndReturn({
     data: Array.from({ length: count }, (_, index) => ({ handle: `lgm${tag}${index}`, name: `Member ${index}`, email: `lgm${tag}${index}@example.test` })),
     select: { id: true },
   });
   await db().conversationMember.createMany({ data: people.map((member) => ({ conversationId, memberId: member.id })) });
+  return people.map((member) => member.id);
 }
 
 const webhook = (name: 'channel_occupied' | 'channel_vacated', personId: string) => realtimeWebhook(signedWebhook([{ name, channel: userChannel(personId) }]));
 
+/** Above the presence limit (100), and above the 200 people a read of names once stopped at. */
+const groupSize = 251;
+
 let admin: Viewer;
 let member: Viewer;
 let conversationId: string;
+let filledIds: string[];
 const listeners: Listener[] = [];
 
 beforeAll(async () => {
@@ -53,7 +60,7 @@ beforeAll(async () => {
   [admin, member, third] = await Promise.all([person(), person(), person()]);
   await Promise.all([befriend(admin, member), befriend(admin, third)]);
   conversationId = (await chat.createGroup(admin, { title: 'Neighbourhood', memberIds: [member.id, third.id] })).conversationId;
-  await fillWithMembers(conversationId, presenceMemberLimit - 1);
+  filledIds = await fillWithMembers(conversationId, groupSize - 3);
 });
 
 afterAll(async () => {
@@ -70,7 +77,7 @@ function browser(): Listener {
 describe('a group above the presence limit', () => {
   it('has no presence channel: the browser listens to the server instead', async () => {
     const conversation = await chat.getConversation(admin, conversationId);
-    expect(conversation.memberCount).toBe(presenceMemberLimit + 2);
+    expect(conversation.memberCount).toBe(groupSize);
     expect(conversation.usesPresence).toBe(false);
     expect(await chat.mayListenOnChatChannel(member, { access: 'presence', id: conversationId })).toBe(false);
     expect(await chat.mayListenOnChatChannel(member, { access: 'private', id: conversationId })).toBe(true);
@@ -106,6 +113,14 @@ describe('a group above the presence limit', () => {
     expect((await webhook('channel_vacated', member.id)).status).toBe(200);
     expect(await wentOffline).toEqual({ conversationId, memberId: member.id, online: false });
     expect((await chat.getConversation(admin, conversationId)).onlineIds).not.toContain(member.id);
+  });
+
+  it('shares a red packet among every member, however many', async () => {
+    await grantPromotion({ kind: 'system' }, admin.id, 300_00, 'USD', `chat-large:${admin.id}`);
+    const sent = await sendRedPacket(admin, { conversationId, clientId: `lg${Date.now().toString(36)}packet`, amount: 200_00, currency: 'USD', note: '', shares: 200, mode: 'equal' });
+    const last: Viewer = { kind: 'person', id: filledIds.at(-1)!, handle: 'last', isAdmin: false };
+    expect((await claimRedPacketMessage(last, { messageId: sent.id })).amount).toBe(1_00);
+    expect((await claimRedPacketMessage(member, { messageId: sent.id })).amount).toBe(1_00);
   });
 
   it('ignores a webhook that the realtime server did not sign', async () => {
