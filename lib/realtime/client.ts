@@ -4,6 +4,7 @@ import type Pusher from 'pusher-js';
 import type { Channel, PresenceChannel } from 'pusher-js';
 import type { z } from 'zod';
 import { userChannel } from './channels';
+import { resubscribeOnRevoke, subscriptionRevokedEvent } from './resubscribe';
 import type { RealtimeClientSettings } from './settings';
 
 export { userChannel, channelName } from './channels';
@@ -16,6 +17,8 @@ export type { RealtimeClientSettings } from './settings';
  */
 class RealtimeConnection {
   private readonly refs = new Map<string, number>();
+  /** One revoke watcher per held channel, however many components share it. */
+  private readonly revokeWatchers = new Map<string, () => void>();
   readonly pusher: Promise<Pusher>;
 
   constructor(settings: RealtimeClientSettings) {
@@ -36,14 +39,22 @@ class RealtimeConnection {
 
   async hold(name: string): Promise<Channel> {
     this.refs.set(name, (this.refs.get(name) ?? 0) + 1);
-    return (await this.pusher).subscribe(name);
+    const pusher = await this.pusher;
+    const channel = pusher.subscribe(name);
+    // Permission is checked only at subscribe time: when the app withdraws it, the server
+    // revokes the subscription and the channel asks again, so a removed member stays out.
+    if (!this.revokeWatchers.has(name)) this.revokeWatchers.set(name, resubscribeOnRevoke(pusher, channel));
+    return channel;
   }
 
   async release(name: string): Promise<void> {
     const left = (this.refs.get(name) ?? 1) - 1;
     if (left > 0) return void this.refs.set(name, left);
     this.refs.delete(name);
-    (await this.pusher).unsubscribe(name);
+    const pusher = await this.pusher;
+    this.revokeWatchers.get(name)?.();
+    this.revokeWatchers.delete(name);
+    pusher.unsubscribe(name);
   }
 
   async close(): Promise<void> {
@@ -87,11 +98,13 @@ export function RealtimeProvider({ settings, personId, children }: { settings: R
       held = channel;
       if (channel.subscribed) mark();
       channel.bind('pusher:subscription_succeeded', mark);
+      channel.bind('pusher:subscription_error', unmark);
       (await connection.pusher).connection.bind('state_change', onState);
     });
     return () => {
       live = false;
       held?.unbind('pusher:subscription_succeeded', mark);
+      held?.unbind('pusher:subscription_error', unmark);
       void connection.pusher.then((pusher) => pusher.connection.unbind('state_change', onState));
       unmark();
       void connection.release(name);
@@ -144,6 +157,8 @@ export function useChannel<Schema extends z.ZodType>(
       subscribedBefore = true;
       setJoined(true);
     };
+    // Revoked: nothing arrives until the channel is subscribed again, which may be refused.
+    const onLeft = () => setJoined(false);
     void connection.hold(name).then((held) => {
       if (!active) return;
       channel = held;
@@ -151,12 +166,16 @@ export function useChannel<Schema extends z.ZodType>(
       if (held.subscribed) setJoined(true);
       held.bind(event, onEvent);
       held.bind('pusher:subscription_succeeded', onSubscribed);
+      held.bind(subscriptionRevokedEvent, onLeft);
+      held.bind('pusher:subscription_error', onLeft);
     });
     return () => {
       active = false;
       setJoined(false);
       channel?.unbind(event, onEvent);
       channel?.unbind('pusher:subscription_succeeded', onSubscribed);
+      channel?.unbind(subscriptionRevokedEvent, onLeft);
+      channel?.unbind('pusher:subscription_error', onLeft);
       void connection.release(name);
     };
   }, [connection, name, event]);
@@ -206,6 +225,8 @@ export function usePresence(
       channelRef.current = channel;
       if (channel.subscribed) refresh();
       channel.bind('pusher:subscription_succeeded', refresh);
+      // A refused re-subscription (after a revoke) has emptied the member list: show that.
+      channel.bind('pusher:subscription_error', refresh);
       channel.bind('pusher:member_added', refresh);
       channel.bind('pusher:member_removed', refresh);
       channel.bind(clientEvent, onEvent);
@@ -215,6 +236,7 @@ export function usePresence(
       channelRef.current = null;
       setMemberIds([]);
       channel?.unbind('pusher:subscription_succeeded', refresh);
+      channel?.unbind('pusher:subscription_error', refresh);
       channel?.unbind('pusher:member_added', refresh);
       channel?.unbind('pusher:member_removed', refresh);
       channel?.unbind(clientEvent, onEvent);

@@ -27,6 +27,24 @@ export async function publishToEach(channels: string[], event: string, payload: 
   }
 }
 
+/**
+ * Takes `channel` away from sockets that already hold it, after the caller's transaction has
+ * withdrawn someone's permission: with `userId`, only that member's connections to a presence
+ * channel; otherwise every subscriber, and the app's channel authorization lets the others
+ * straight back in. A Plaza extension of the HTTP API (docs/decisions/007): Pusher Channels and
+ * Soketi answer it with an error, which is logged like a failed publish, never thrown.
+ */
+export async function revokeChannel(channel: string, userId?: string): Promise<void> {
+  try {
+    // The SDK JSON-encodes `body` itself (node_modules/pusher/lib/requests.js); its typings
+    // call it a string, and a string would be encoded a second time.
+    const body = (userId ? { user_id: userId } : {}) as unknown as string;
+    await pusherSdk().post({ path: `/channels/${encodeURIComponent(channel)}/revoke`, body });
+  } catch (error) {
+    console.warn(`realtime: could not revoke ${channel}: ${error instanceof Error ? error.message : error}`);
+  }
+}
+
 /** Which user channels are open right now: who is online, as the realtime server sees it. */
 export async function occupiedUserChannels(): Promise<string[]> {
   const response = await pusherSdk().get({ path: '/channels', params: { filter_by_prefix: 'private-user-' } });

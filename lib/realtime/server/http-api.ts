@@ -27,6 +27,7 @@ const routes = {
   channel: /^\/apps\/([^/]+)\/channels\/([^/]+)$/,
   users: /^\/apps\/([^/]+)\/channels\/([^/]+)\/users$/,
   terminate: /^\/apps\/([^/]+)\/users\/([^/]+)\/terminate_connections$/,
+  revoke: /^\/apps\/([^/]+)\/channels\/([^/]+)\/revoke$/,
 };
 
 /** A path segment that is not valid percent-encoding is the caller's mistake, not a 500. */
@@ -130,7 +131,22 @@ export class HttpApi {
       this.terminate(decoded(match[2]!));
       return {};
     }
+    if (method === 'POST' && (match = path.match(routes.revoke))) return this.revoke(decoded(match[2]!), body);
     throw new HttpError(404, 'Not found');
+  }
+
+  /**
+   * Plaza's extension: permission is checked only when a socket subscribes, so when the app
+   * withdraws it (a member removed from a group) it asks the server to take the channel away.
+   */
+  private revoke(name: string, body: Buffer): unknown {
+    if (!isValidChannelName(name, this.config.limits.channelNameLength)) throw new HttpError(400, 'Invalid channel name');
+    // A user channel follows sign-in, not channel authorization: terminate_connections is its tool.
+    if (channelKind(name) === 'user') throw new HttpError(400, 'User channels cannot be revoked');
+    const userId = body.length === 0 ? undefined : this.json(body).user_id;
+    if (userId !== undefined && (typeof userId !== 'string' || userId === '')) throw new HttpError(400, 'user_id must be a non-empty string');
+    this.hub.revoke(name, userId);
+    return {};
   }
 
   private json(body: Buffer): Record<string, unknown> {

@@ -123,6 +123,8 @@ export interface Target {
 const env = process.env;
 export const externalTarget = Boolean(env.REALTIME_CONFORMANCE_HOST);
 export const externalSkipReason = 'needs the embedded server\'s small activity/pong timeouts or its in-process lifecycle';
+/** Plaza's own additions to the protocol, which Pusher Channels and Soketi do not have. */
+export const plazaExtensionSkipReason = 'a Plaza extension other Pusher servers do not have';
 
 /** A fresh prefix per run and per file, so runs against a shared external server never collide. */
 export function uniqueName(prefix: string): string {
@@ -211,8 +213,8 @@ export interface ClientOptions {
   member?: { user_id: string; user_info?: Record<string, unknown> };
   /** Identity used by `signin()`. */
   user?: { id: string; [field: string]: unknown };
-  /** Signs channel access with this instead of the SDK (to present a wrong signature). */
-  authorize?: (socketId: string, channel: string) => { auth: string; channel_data?: string; shared_secret?: string };
+  /** Signs channel access with this instead of the SDK (to present a wrong signature); an Error refuses it, as an app's authorizer does. */
+  authorize?: (socketId: string, channel: string) => { auth: string; channel_data?: string; shared_secret?: string } | Error;
   signInAuth?: (socketId: string) => { auth: string; user_data: string };
 }
 
@@ -234,7 +236,10 @@ export class Clients {
       disableStats: true,
       channelAuthorization: {
         customHandler: ({ socketId, channelName }, callback) => {
-          if (options.authorize) return callback(null, options.authorize(socketId, channelName));
+          if (options.authorize) {
+            const answer = options.authorize(socketId, channelName);
+            return answer instanceof Error ? callback(answer, null) : callback(null, answer);
+          }
           const member = channelName.startsWith('presence-') ? (options.member ?? { user_id: `anon-${socketId}` }) : undefined;
           callback(null, sdk.authorizeChannel(socketId, channelName, member));
         },
