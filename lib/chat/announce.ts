@@ -1,5 +1,5 @@
 import 'server-only';
-import { channelName, publish, publishToEach, publishToOpenUserChannels, userChannel } from '@/lib/realtime';
+import { channelName, publish, publishToEach, publishToOpenUserChannels, revokeChannel, userChannel } from '@/lib/realtime';
 import * as chats from './db';
 import { chatChannelScope, chatEvents, previewLength } from './events';
 import { presenceMemberLimit } from './schemas';
@@ -71,4 +71,16 @@ export async function announceOnlineChanges(changes: { personId: string; online:
   await Promise.all(
     memberships.map(({ conversationId, memberId }) => publish(chatChannel(conversationId), chatEvents.online, { conversationId, memberId, online: online.get(memberId)! })),
   );
+}
+
+/**
+ * After members left or were removed: sockets of theirs still on the conversation's channels are
+ * taken off (ADR 007). The presence channel knows whose socket is whose; the private channel does
+ * not, so all of its subscribers are asked to subscribe again, and chat's policy lets only
+ * members back in (those who stay catch up on what they missed meanwhile).
+ */
+export async function revokeChannelsOf(conversationId: string, formerMemberIds: string[]): Promise<void> {
+  if (formerMemberIds.length === 0) return;
+  const presence = channelName('presence', chatChannelScope, conversationId);
+  await Promise.all([...formerMemberIds.map((memberId) => revokeChannel(presence, memberId)), revokeChannel(chatChannel(conversationId))]);
 }

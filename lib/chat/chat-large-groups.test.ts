@@ -11,7 +11,6 @@ import { grantPromotion } from '@/lib/pay';
 import { chatChannel } from './announce';
 import { chatEvents } from './events';
 import { claimRedPacketMessage, sendRedPacket } from './payments';
-import { presenceMemberLimit } from './schemas';
 import * as chat from './service';
 
 /**

@@ -7,7 +7,8 @@ import { db } from '@/lib/core/db';
 import type { Viewer } from '@/lib/core/session';
 import { storeImage } from '@/lib/media';
 import { getBalances, grantPromotion, returnTransferIfExpired } from '@/lib/pay';
-import { listen } from '@/tests/support/realtime-listener';
+import { userChannel } from '@/lib/realtime';
+import { listen, sdk } from '@/tests/support/realtime-listener';
 import { refusal } from '@/tests/support/refusal';
 import { chatChannel } from './announce';
 import { chatEvents } from './events';
@@ -341,6 +342,29 @@ describe('groups', () => {
     expect((await refusal(say(cy, conversationId, 'still here?'))).code).toBe('NOT_FOUND');
     expect(await chat.mayListenOnChatChannel(cy, { access: 'private', id: conversationId })).toBe(false);
     expect((await history(bo, conversationId)).messages.at(-1)?.system).toEqual({ event: 'removed', actorId: ana.id, memberIds: [cy.id] });
+  });
+
+  it('takes the conversation channel away from a removed member\'s open socket, which hears nothing more', async () => {
+    const [ana, bo, cy] = await Promise.all([person(), person(), person()]);
+    const conversationId = await group(ana, [bo, cy]);
+    // Bo's socket holds the channel and, like a modified client, ignores the notice to re-ask.
+    const boSocket = listen();
+    const cySocket = listen();
+    try {
+      await Promise.all([boSocket.subscribe(chatChannel(conversationId)), boSocket.subscribe(userChannel(bo.id))]);
+      await chat.removeMember(ana, { conversationId, memberId: bo.id });
+      // A member's socket joining now hears the conversation: the message below is published.
+      await cySocket.subscribe(chatChannel(conversationId));
+      const sent = await say(ana, conversationId, 'now that Bo is gone');
+      expect(await cySocket.next<{ messageId: string }>(chatChannel(conversationId), chatEvents.message, (event) => event.messageId === sent.id)).toMatchObject({ seq: sent.seq });
+      // One socket's frames arrive in order: once a later event reaches Bo, the message would have.
+      await sdk().trigger(userChannel(bo.id), 'test.sentinel', { after: sent.id });
+      await boSocket.next(userChannel(bo.id), 'test.sentinel');
+      expect(boSocket.seen<{ messageId: string }>(chatChannel(conversationId), chatEvents.message).map((event) => event.messageId)).not.toContain(sent.id);
+    } finally {
+      boSocket.close();
+      cySocket.close();
+    }
   });
 
   it('lets an admin rename the group and give it a picture of their own, with a note for each; members may not', async () => {

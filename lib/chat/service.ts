@@ -6,7 +6,7 @@ import type { Viewer } from '@/lib/core/session';
 import { getPost } from '@/lib/feed';
 import { requireOwnImages } from '@/lib/media';
 import * as chats from './db';
-import { announceChange, announceConversation, announceMessage, announceRead } from './announce';
+import { announceChange, announceConversation, announceMessage, announceRead, revokeChannelsOf } from './announce';
 import { mayEditMessage, mayForwardMessage, mayManageGroup, mayRecallMessage } from './policy';
 import { present, presentPerson, previewOf, systemEventOf } from './present';
 import {
@@ -379,15 +379,21 @@ async function requireAdmin(viewer: Viewer, conversationId: string) {
 }
 
 /** A change to a group with its system message, in one transaction under the group's lock. */
-async function changeGroup(conversationId: string, change: (tx: Parameters<Parameters<typeof chats.inTransaction>[0]>[0], conversation: chats.ConversationRow) => Promise<SystemEvent | null>, alsoTell: string[] = []) {
+/**
+ * A change to a group with its system note, in one transaction; then the announcements. With
+ * `departing`, those people are no longer members: they hear of the change on their own
+ * channels, and lose the conversation's channels.
+ */
+async function changeGroup(conversationId: string, change: (tx: Parameters<Parameters<typeof chats.inTransaction>[0]>[0], conversation: chats.ConversationRow) => Promise<SystemEvent | null>, departing: string[] = []) {
   const stored = await chats.inTransaction(async (tx) => {
     const conversation = await chats.lockConversation(tx, conversationId);
     if (!conversation) throw notFound();
     const event = await change(tx, conversation);
     return event ? appendSystem(tx, conversationId, event) : null;
   });
-  if (stored) await announceMessage(conversationId, stored, undefined, alsoTell);
-  await announceConversation(conversationId, alsoTell);
+  if (stored) await announceMessage(conversationId, stored, undefined, departing);
+  await announceConversation(conversationId, departing);
+  if (stored) await revokeChannelsOf(conversationId, departing);
 }
 
 export async function renameGroup(viewer: Viewer, input: { conversationId: string; title: string }): Promise<{ ok: true }> {

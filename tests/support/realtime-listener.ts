@@ -10,6 +10,8 @@ import PusherJs from 'pusher-js';
 export interface Listener {
   /** Resolves with the first `event` payload on `channel` that matches, received from now on or already. */
   next<T = unknown>(channel: string, event: string, match?: (payload: T) => boolean): Promise<T>;
+  /** Payloads of `event` on `channel` received so far. */
+  seen<T = unknown>(channel: string, event: string): T[];
   subscribe(channel: string): Promise<void>;
   close(): void;
 }
@@ -84,6 +86,7 @@ export function listen(): Listener {
       if (earlier !== undefined) return earlier as T;
       return new Promise<T>((resolve) => waiters.add({ key, match: match as (payload: unknown) => boolean, resolve: resolve as (payload: unknown) => void }));
     },
+    seen: <T>(channel: string, event: string) => (seen.get(`${channel}|${event}`) ?? []) as T[],
     close: () => client.disconnect(),
   };
 }
