@@ -38,7 +38,6 @@ export type MemberRow = {
 export type PersonRow = { id: string; handle: string; name: string; avatarId: string | null };
 
 const conversationColumns = { id: true, kind: true, directKey: true, title: true, avatarId: true, createdById: true, lastSeq: true, lastMessageId: true, lastActivityAt: true } as const;
-const memberColumns = { conversationId: true, memberId: true, role: true, joinedSeq: true, lastReadSeq: true, lastDeliveredSeq: true, mutedAt: true, pinnedAt: true, archivedAt: true } as const;
 
 export function inTransaction<T>(run: (tx: Tx) => Promise<T>): Promise<T> {
   return db().$transaction(run);
@@ -55,12 +54,19 @@ export function isUniqueViolation(error: unknown): boolean {
 
 // ---- Conversations and members ------------------------------------------------------------
 
-/** The conversation and the viewer's membership of it, in one read; null when not a member. */
+/**
+ * The conversation and the viewer's membership of it, in one statement (every chat call starts
+ * here); null when not a member.
+ */
 export async function findMembership(conversationId: string, memberId: string, tx?: Tx): Promise<{ conversation: ConversationRow; member: MemberRow } | null> {
-  const member = await client(tx).conversationMember.findUnique({ where: { conversationId_memberId: { conversationId, memberId } }, select: memberColumns });
-  if (!member) return null;
-  const conversation = await client(tx).conversation.findUnique({ where: { id: conversationId }, select: conversationColumns });
-  return conversation ? { conversation, member } : null;
+  const [row] = await client(tx).$queryRaw<(ConversationRow & Omit<MemberRow, 'conversationId' | 'memberId'>)[]>`
+    SELECT c.id, c.kind::text AS kind, c."directKey", c.title, c."avatarId", c."createdById", c."lastSeq", c."lastMessageId", c."lastActivityAt",
+      m.role::text AS role, m."joinedSeq", m."lastReadSeq", m."lastDeliveredSeq", m."mutedAt", m."pinnedAt", m."archivedAt"
+    FROM "ConversationMember" m JOIN "Conversation" c ON c.id = m."conversationId"
+    WHERE m."conversationId" = ${conversationId} AND m."memberId" = ${memberId}`;
+  if (!row) return null;
+  const { role, joinedSeq, lastReadSeq, lastDeliveredSeq, mutedAt, pinnedAt, archivedAt, ...conversation } = row;
+  return { conversation, member: { conversationId, memberId, role, joinedSeq, lastReadSeq, lastDeliveredSeq, mutedAt, pinnedAt, archivedAt } };
 }
 
 export async function findDirect(directKey: string): Promise<ConversationRow | null> {
