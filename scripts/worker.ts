@@ -13,7 +13,6 @@ import '@/lib/account/jobs';
 import '@/lib/feed/jobs';
 import '@/lib/chat/jobs';
 import { reconcileOnlineStatus } from '@/lib/account';
-import { announceOnlineChanges } from '@/lib/chat';
 import { now } from '@/lib/core/clock';
 import { sweepUnusedImages } from '@/lib/media';
 
@@ -22,9 +21,7 @@ const worker = startWorker({ log: (line) => console.log(`[worker] ${line}`) });
 // Online status follows realtime webhooks; this catches any that were lost (a restart, an outage).
 const reconcileEveryMs = 60_000;
 const reconcile = () =>
-  reconcileOnlineStatus()
-    .then(announceOnlineChanges)
-    .catch((error: unknown) => console.warn(`[worker] online status not reconciled: ${error instanceof Error ? error.message : error}`));
+  reconcileOnlineStatus().catch((error: unknown) => console.warn(`[worker] online status not reconciled: ${error instanceof Error ? error.message : error}`));
 const reconciler = setInterval(reconcile, reconcileEveryMs);
 
 // Images uploaded but never used (a photo taken out of a post before posting) go after a day:

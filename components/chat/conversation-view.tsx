@@ -92,7 +92,7 @@ export function ConversationView({
             ) : group ? (
               // Comings and goings are not read out each time; the count is there when wanted.
               <span data-online={chat.onlineIds.length} aria-live="off">
-                {chat.onlineIds.length > 0 ? t('membersOnline', { members: conversation.memberCount, online: chat.onlineIds.length }) : t('memberCount', { count: conversation.memberCount })}
+                {chat.onlineIds.length > 0 ? t(chat.onlineAreFriends ? 'membersFriendsOnline' : 'membersOnline', { members: conversation.memberCount, online: chat.onlineIds.length }) : t('memberCount', { count: conversation.memberCount })}
               </span>
             ) : otherStatus ? (
               <PresenceLine initial={otherStatus} />

@@ -276,5 +276,5 @@ export function useConversation(conversation: ConversationDto, first: HistoryPag
     if (live) void fetchNewer();
   }, [live, fetchNewer]);
 
-  return { messages, hasOlder, hasNewer, pending, live, loadOlder, send, discard, retry: flush, typingIds: here.typingIds, onlineIds: here.onlineIds, announceTyping: here.announceTyping, replace, hide, fetchNewer };
+  return { messages, hasOlder, hasNewer, pending, live, loadOlder, send, discard, retry: flush, typingIds: here.typingIds, onlineIds: here.onlineIds, onlineAreFriends: here.onlineAreFriends, announceTyping: here.announceTyping, replace, hide, fetchNewer };
 }

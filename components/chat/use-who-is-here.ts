@@ -1,8 +1,10 @@
 'use client';
+import { useRouter } from 'next/navigation';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { accountEvents, personStatusSchema } from '@/lib/account/client';
 import { typingAction } from '@/lib/chat/actions';
-import { chatChannelScope, chatEvents, onlineEventSchema, typingEventSchema, type ConversationDto } from '@/lib/chat/client';
-import { channelName, useChannel, usePresence } from '@/lib/realtime/client';
+import { chatChannelScope, chatEvents, typingEventSchema, type ConversationDto } from '@/lib/chat/client';
+import { channelName, useChannel, useOwnChannel, usePresence } from '@/lib/realtime/client';
 
 const typingShownMs = 5000;
 const typingSentEveryMs = 2500;
@@ -10,9 +12,10 @@ const typingSentEveryMs = 2500;
 /**
  * Who is typing and who is online in an open conversation. Chats of up to 100 members join the
  * presence channel: online means having the chat open, and typing travels as client events the
- * realtime server stamps with the sender. Larger groups cannot (presence stops at 100), so the
- * server says both on the conversation channel: typing through an action, online status from
- * the realtime server's webhooks. Either way no browser can speak for someone else.
+ * realtime server stamps with the sender. Larger groups cannot (presence stops at 100): the
+ * server says who types on the conversation channel, and online means the viewer's friends in
+ * the group who have Plaza open, as Plaza shows online status to friends only. Either way no
+ * browser can speak for someone else.
  */
 export function useWhoIsHere(conversation: ConversationDto, viewerId: string) {
   const channel = channelName('private', chatChannelScope, conversation.id);
@@ -35,23 +38,30 @@ export function useWhoIsHere(conversation: ConversationDto, viewerId: string) {
   useChannel(large ? channel : null, chatEvents.typing, typingEventSchema, (event) => showTyping(event.memberId));
   const presence = usePresence(large ? null : channelName('presence', chatChannelScope, conversation.id), chatEvents.clientTyping, (_data, from) => showTyping(from));
 
-  // Large groups: the server's list at render time, then its changes. A fresh render (after a
-  // reconnect or a membership change) brings a newer list.
-  const [serverOnline, setServerOnline] = useState(() => new Set(conversation.onlineIds));
+  // Large groups: friends online at render time, then their status events on the viewer's own
+  // channel. A fresh render (a membership change, or after a reconnect) brings a newer list.
+  const router = useRouter();
+  const [friendsOnline, setFriendsOnline] = useState(() => new Set(conversation.onlineIds));
   const [basis, setBasis] = useState(conversation.onlineIds);
   if (basis !== conversation.onlineIds) {
     setBasis(conversation.onlineIds);
-    setServerOnline(new Set(conversation.onlineIds));
+    setFriendsOnline(new Set(conversation.onlineIds));
   }
-  useChannel(large ? channel : null, chatEvents.online, onlineEventSchema, (event) => {
-    if (event.memberId === viewerId) return;
-    setServerOnline((current) => {
-      const next = new Set(current);
-      if (event.online) next.add(event.memberId);
-      else next.delete(event.memberId);
-      return next;
-    });
-  });
+  const memberIds = useMemo(() => new Set(conversation.members.map((member) => member.id)), [conversation.members]);
+  useOwnChannel(
+    accountEvents.status,
+    personStatusSchema,
+    (status) => {
+      if (!large || !memberIds.has(status.personId)) return;
+      setFriendsOnline((current) => {
+        const next = new Set(current);
+        if (status.online) next.add(status.personId);
+        else next.delete(status.personId);
+        return next;
+      });
+    },
+    { onReconnect: () => large && router.refresh() },
+  );
 
   const lastTypingSent = useRef(0);
   const announceTyping = useCallback(() => {
@@ -64,6 +74,6 @@ export function useWhoIsHere(conversation: ConversationDto, viewerId: string) {
 
   const typingIds = useMemo(() => Object.keys(typing), [typing]);
   /** Other members online now (the viewer is left out). */
-  const onlineIds = useMemo(() => (large ? [...serverOnline] : presence.memberIds.filter((id) => id !== viewerId)), [large, serverOnline, presence.memberIds, viewerId]);
-  return { typingIds, onlineIds, announceTyping, stopTyping };
+  const onlineIds = useMemo(() => (large ? [...friendsOnline] : presence.memberIds.filter((id) => id !== viewerId)), [large, friendsOnline, presence.memberIds, viewerId]);
+  return { typingIds, onlineIds, onlineAreFriends: large, announceTyping, stopTyping };
 }

@@ -16,33 +16,30 @@ function toStatus(row: accounts.PresenceRow): PersonStatus {
   return { personId: row.id, online: row.onlineSince !== null, lastSeenAt: row.lastSeenAt?.toISOString() ?? null };
 }
 
-/**
- * Tells each changed person's friends on their own channels (one query for everyone's friends),
- * and hands the changes back so the caller can tell other domains (chat's large groups).
- */
-async function announce(changed: accounts.PresenceRow[]): Promise<PersonStatus[]> {
-  if (changed.length === 0) return [];
+/** Tells each changed person's friends on their own channels (one query for everyone's friends). */
+async function announce(changed: accounts.PresenceRow[]): Promise<void> {
+  if (changed.length === 0) return;
   const friendsOf = await accounts.findFriendIdsOf(changed.map((row) => row.id));
   for (const row of changed) await publishToEach((friendsOf.get(row.id) ?? []).map(userChannel), accountEvents.status, toStatus(row));
-  return changed.map(toStatus);
 }
 
-/** Trusted input only: called with a verified realtime webhook's user channels. Returns who changed. */
-export async function recordUserChannels(channels: string[], online: boolean): Promise<PersonStatus[]> {
+/** Trusted input only: called with a verified realtime webhook's user channels. */
+export async function recordUserChannels(channels: string[], online: boolean): Promise<void> {
   const ids = channels.flatMap((name) => {
     const channel = parseChannel(name);
     return channel?.access === 'private' && channel.scope === 'user' ? [channel.id] : [];
   });
-  return announce(await accounts.setOnline(ids, online, now()));
+  await announce(await accounts.setOnline(ids, online, now()));
 }
 
-/** Makes stored status match the realtime server's open user channels. Returns who changed. */
-export async function reconcileOnlineStatus(): Promise<PersonStatus[]> {
+/** Makes stored status match the realtime server's open user channels. */
+export async function reconcileOnlineStatus(): Promise<{ online: number; offline: number }> {
   const open = new Set((await occupiedUserChannels()).flatMap((name) => parseChannel(name)?.id ?? []));
   const stored = await accounts.findOnlineIds();
   const cameOnline = await accounts.setOnline([...open], true, now());
   const wentOffline = await accounts.setOnline(stored.filter((id) => !open.has(id)), false, now());
-  return announce([...cameOnline, ...wentOffline]);
+  await announce([...cameOnline, ...wentOffline]);
+  return { online: cameOnline.length, offline: wentOffline.length };
 }
 
 /** Friends' status for the viewer; people who are not the viewer's friends are left out. */

@@ -2,7 +2,6 @@ import 'server-only';
 import { channelName, publish, publishToEach, publishToOpenUserChannels, revokeChannel, userChannel } from '@/lib/realtime';
 import * as chats from './db';
 import { chatChannelScope, chatEvents, previewLength } from './events';
-import { presenceMemberLimit } from './schemas';
 import { previewOf } from './present';
 
 /**
@@ -58,19 +57,6 @@ export async function announceConversation(conversationId: string, alsoTell: str
     return;
   }
   await Promise.all([publish(chatChannel(conversationId), chatEvents.conversation, { conversationId }), tellMembers([...(await chats.memberIdsOf(conversationId)), ...alsoTell], chatEvents.activity, payload)]);
-}
-
-/**
- * Trusted input only (the realtime webhook and the worker's reconciling, through account):
- * people who came online or went offline. Groups above the presence limit have no presence
- * channel, so the server tells each such group's channel; the browser never says who is online.
- */
-export async function announceOnlineChanges(changes: { personId: string; online: boolean }[]): Promise<void> {
-  const online = new Map(changes.map((change) => [change.personId, change.online]));
-  const memberships = await chats.largeGroupsOf([...online.keys()], presenceMemberLimit);
-  await Promise.all(
-    memberships.map(({ conversationId, memberId }) => publish(chatChannel(conversationId), chatEvents.online, { conversationId, memberId, online: online.get(memberId)! })),
-  );
 }
 
 /**

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as realtimeWebhook } from '@/app/api/realtime/webhook/route';
+import { accountEvents } from '@/lib/account/client';
 import * as graph from '@/lib/account/graph';
+import { recordUserChannels } from '@/lib/account/presence';
 import { signUp } from '@/lib/account/service';
 import { db } from '@/lib/core/db';
 import type { Viewer } from '@/lib/core/session';
 import { userChannel } from '@/lib/realtime';
-import { listen, signedWebhook, type Listener } from '@/tests/support/realtime-listener';
+import { listen, type Listener } from '@/tests/support/realtime-listener';
 import { refusal } from '@/tests/support/refusal';
 import { grantPromotion } from '@/lib/pay';
 import { chatChannel } from './announce';
@@ -14,8 +15,8 @@ import { claimRedPacketMessage, sendRedPacket } from './payments';
 import * as chat from './service';
 
 /**
- * Groups above the presence limit have no presence channel: the server says who types and who
- * is online, on the conversation channel.
+ * Groups above the presence limit have no presence channel: the server says who types on the
+ * conversation channel, and online status is the viewer's friends' (friends-only, as everywhere).
  */
 
 let serial = 0;
@@ -43,19 +44,17 @@ async function fillWithMembers(conversationId: string, count: number): Promise<s
   return people.map((member) => member.id);
 }
 
-const webhook = (name: 'channel_occupied' | 'channel_vacated', personId: string) => realtimeWebhook(signedWebhook([{ name, channel: userChannel(personId) }]));
-
 /** Above the presence limit (100), and above the 200 people a read of names once stopped at. */
 const groupSize = 251;
 
 let admin: Viewer;
 let member: Viewer;
+let third: Viewer;
 let conversationId: string;
 let filledIds: string[];
 const listeners: Listener[] = [];
 
 beforeAll(async () => {
-  let third: Viewer;
   [admin, member, third] = await Promise.all([person(), person(), person()]);
   await Promise.all([befriend(admin, member), befriend(admin, third)]);
   conversationId = (await chat.createGroup(admin, { title: 'Neighbourhood', memberIds: [member.id, third.id] })).conversationId;
@@ -93,25 +92,21 @@ describe('a group above the presence limit', () => {
     expect((await refusal(chat.announceTyping(stranger, { conversationId }))).code).toBe('NOT_FOUND');
   });
 
-  it('hears from the server when a member comes online and goes offline, and opens with who is online', async () => {
-    const adminBrowser = browser();
-    await adminBrowser.subscribe(chatChannel(conversationId));
-    // The member's app really is open, so the worker's reconciling agrees they are online.
+  it('counts the friends in the group who are online, for each viewer, and nobody else', async () => {
+    // The admin is friends with both; the member and the third are not friends with each other.
     const memberApp = browser();
+    const adminApp = browser();
+    await adminApp.subscribe(userChannel(admin.id));
+    const heard = adminApp.next<{ personId: string; online: boolean }>(userChannel(admin.id), accountEvents.status, (status) => status.personId === member.id && status.online);
+    // The member's app really is open, so the worker's reconciling agrees they are online.
     await memberApp.subscribe(userChannel(member.id));
-
-    const cameOnline = adminBrowser.next<{ memberId: string; online: boolean }>(chatChannel(conversationId), chatEvents.online, (event) => event.memberId === member.id && event.online);
-    expect((await webhook('channel_occupied', member.id)).status).toBe(200);
-    expect(await cameOnline).toEqual({ conversationId, memberId: member.id, online: true });
+    await recordUserChannels([userChannel(member.id)], true);
+    // What keeps an open page current: the friend's status on the viewer's own channel.
+    expect(await heard).toMatchObject({ personId: member.id, online: true });
     expect((await chat.getConversation(admin, conversationId)).onlineIds).toContain(member.id);
-    // Nobody is told they themselves are online.
+    // Not the third's friend: the third learns nothing of the member's status.
+    expect((await chat.getConversation(third, conversationId)).onlineIds).not.toContain(member.id);
     expect((await chat.getConversation(member, conversationId)).onlineIds).not.toContain(member.id);
-
-    memberApp.close();
-    const wentOffline = adminBrowser.next<{ memberId: string; online: boolean }>(chatChannel(conversationId), chatEvents.online, (event) => event.memberId === member.id && !event.online);
-    expect((await webhook('channel_vacated', member.id)).status).toBe(200);
-    expect(await wentOffline).toEqual({ conversationId, memberId: member.id, online: false });
-    expect((await chat.getConversation(admin, conversationId)).onlineIds).not.toContain(member.id);
   });
 
   it('shares a red packet among every member, however many', async () => {
@@ -120,11 +115,5 @@ describe('a group above the presence limit', () => {
     const last: Viewer = { kind: 'person', id: filledIds.at(-1)!, handle: 'last', isAdmin: false };
     expect((await claimRedPacketMessage(last, { messageId: sent.id })).amount).toBe(1_00);
     expect((await claimRedPacketMessage(member, { messageId: sent.id })).amount).toBe(1_00);
-  });
-
-  it('ignores a webhook that the realtime server did not sign', async () => {
-    const forged = signedWebhook([{ name: 'channel_occupied', channel: userChannel(member.id) }]);
-    forged.headers.set('x-pusher-signature', '0'.repeat(64));
-    expect((await realtimeWebhook(forged)).status).toBe(401);
   });
 });

@@ -7,7 +7,6 @@ export {
   readEventSchema,
   conversationEventSchema,
   typingEventSchema,
-  onlineEventSchema,
   activityEventSchema,
 } from './events';
 export { chatsPageSize, maxMessageLength, maxGroupMembers, maxGroupTitle, maxPhotosPerMessage, reactionEmojis, editWindowMs, recallWindowMs, presenceMemberLimit } from './schemas';

@@ -104,30 +104,14 @@ export async function memberIdsOf(conversationId: string, tx?: Tx): Promise<stri
   return rows.map((row) => row.memberId);
 }
 
-/**
- * Members with their names and whether each is online: admins first, then by name. Chat shows
- * every member, blocks or not.
- */
-export async function listMembers(conversationId: string, limit = 500): Promise<(PersonRow & { role: ChatRoleName; online: boolean })[]> {
+/** Members with their names: admins first, then by name. Chat shows every member, blocks or not. */
+export async function listMembers(conversationId: string, limit = 500): Promise<(PersonRow & { role: ChatRoleName })[]> {
   return db().$queryRaw`
-    SELECT u.id, u.handle, u.name, u."avatarId", m.role::text AS role, u."onlineSince" IS NOT NULL AS online
+    SELECT u.id, u.handle, u.name, u."avatarId", m.role::text AS role
     FROM "ConversationMember" m JOIN "User" u ON u.id = m."memberId"
     WHERE m."conversationId" = ${conversationId}
     ORDER BY (m.role = 'ADMIN') DESC, u.name, u.id
     LIMIT ${limit}`;
-}
-
-/**
- * The groups above the presence limit that these people belong to: their online status there is
- * published by the server, since those groups have no presence channel.
- */
-export async function largeGroupsOf(memberIds: string[], presenceLimit: number): Promise<{ conversationId: string; memberId: string }[]> {
-  if (memberIds.length === 0) return [];
-  return db().$queryRaw`
-    SELECT m."conversationId", m."memberId" FROM "ConversationMember" m
-    JOIN "Conversation" c ON c.id = m."conversationId" AND c.kind = 'GROUP'
-    WHERE m."memberId" = ANY(${memberIds}::text[])
-      AND (SELECT count(*) FROM "ConversationMember" o WHERE o."conversationId" = m."conversationId") > ${presenceLimit}`;
 }
 
 export async function findPeople(ids: string[]): Promise<PersonRow[]> {

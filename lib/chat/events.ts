@@ -16,8 +16,6 @@ export const chatEvents = {
   conversation: 'chat.conversation',
   /** On `private-chat-<id>` for groups above the presence limit: the server says who types. */
   typing: 'chat.typing',
-  /** On `private-chat-<id>` for groups above the presence limit: a member came online or went offline. */
-  online: 'chat.online',
   /** On each member's own user channel: the chats list and unread badge move (with a preview). */
   activity: 'chat.activity',
   /** Client event on `presence-chat-<id>` (the realtime server stamps the sender's user id). */
@@ -31,7 +29,6 @@ export const changedEventSchema = z.object({ conversationId: z.string(), message
 export const readEventSchema = z.object({ conversationId: z.string(), memberId: z.string(), seq: z.number(), delivered: z.boolean() });
 export const conversationEventSchema = z.object({ conversationId: z.string() });
 export const typingEventSchema = z.object({ conversationId: z.string(), memberId: z.string() });
-export const onlineEventSchema = z.object({ conversationId: z.string(), memberId: z.string(), online: z.boolean() });
 /**
  * The short preview rides only on the members' own user channels, addressed at send time: a
  * person removed from a group may still hold the conversation channel open for a moment, and

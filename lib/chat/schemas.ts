@@ -191,8 +191,10 @@ export type ConversationDto = {
   /** Whether the browser joins `presence-chat-<id>` (typing and online), or listens to the server. */
   usesPresence: boolean;
   /**
-   * Groups above the presence limit: the other members online now, kept current by `chat.online`
-   * events (smaller chats learn this from the presence channel, so it is empty there).
+   * Groups above the presence limit: the viewer's friends among the members who are online now,
+   * kept current by the friends' status events on the viewer's own channel. Online status is
+   * friends-only in Plaza; smaller chats show who has the chat open, from the presence channel,
+   * so this is empty there.
    */
   onlineIds: string[];
   /** One-to-one only: sending is refused (a block between the two). */

@@ -167,6 +167,12 @@ export async function getTotalUnread(viewer: Viewer): Promise<number> {
   return chats.totalUnread(viewer.id);
 }
 
+/** The viewer's friends among these people who are online: Plaza shows online status to friends only. */
+async function friendsOnline(viewer: Viewer, people: { id: string }[]): Promise<string[]> {
+  const statuses = await getFriendsStatus(viewer, people.map((person) => person.id));
+  return [...statuses.values()].filter((status) => status.online).map((status) => status.personId);
+}
+
 export async function getConversation(viewer: Viewer, conversationId: string): Promise<ConversationDto> {
   const { conversation, member } = await requireMember(viewer, conversationId);
   const members = await chats.listMembers(conversationId);
@@ -187,7 +193,7 @@ export async function getConversation(viewer: Viewer, conversationId: string): P
     lastReadSeq: Math.max(member.lastReadSeq, member.joinedSeq),
     lastSeq: conversation.lastSeq,
     usesPresence: memberCount <= presenceMemberLimit,
-    onlineIds: memberCount <= presenceMemberLimit ? [] : members.filter((person) => person.online && person.id !== viewer.id).map((person) => person.id),
+    onlineIds: memberCount <= presenceMemberLimit ? [] : await friendsOnline(viewer, members),
     blocked: other ? await isBlockedBetween(viewer.id, other.id) : false,
   };
 }

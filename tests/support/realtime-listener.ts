@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import Pusher from 'pusher';
 import PusherJs from 'pusher-js';
 
@@ -24,23 +23,22 @@ const settings = () => ({
   port: Number(process.env.PUSHER_PORT ?? 6001),
 });
 
+/** How many sockets the realtime server has on `channel` right now. */
+export async function subscriptionCount(channel: string): Promise<number> {
+  const response = await sdk().get({ path: `/channels/${channel}`, params: { info: 'subscription_count' } });
+  return ((await response.json()) as { subscription_count?: number }).subscription_count ?? 0;
+}
+
 export function sdk(): Pusher {
   const s = settings();
   return new Pusher({ appId: s.appId, key: s.key, secret: s.secret, host: s.host, port: String(s.port), useTLS: false });
 }
 
-/** A webhook request as the realtime server sends it: the body signed with the app secret. */
-export function signedWebhook(events: object[]): Request {
-  const s = settings();
-  const body = JSON.stringify({ time_ms: Date.now(), events });
-  return new Request('http://plaza.test/api/realtime/webhook', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-pusher-key': s.key, 'x-pusher-signature': createHmac('sha256', s.secret).update(body).digest('hex') },
-    body,
-  });
-}
-
-export function listen(): Listener {
+/**
+ * `mayJoin` plays the app's auth route: a channel it refuses is not signed, so the client gets a
+ * subscription error (after a reconnect, too).
+ */
+export function listen(options: { mayJoin?: (channel: string) => boolean } = {}): Listener {
   const s = settings();
   const signer = sdk();
   const client = new PusherJs(s.key, {
@@ -52,7 +50,8 @@ export function listen(): Listener {
     channelAuthorization: {
       endpoint: '',
       transport: 'ajax',
-      customHandler: ({ socketId, channelName }, callback) => callback(null, signer.authorizeChannel(socketId, channelName)),
+      customHandler: ({ socketId, channelName }, callback) =>
+        options.mayJoin && !options.mayJoin(channelName) ? callback(new Error(`refused ${channelName}`), null) : callback(null, signer.authorizeChannel(socketId, channelName)),
     },
   });
   const seen = new Map<string, unknown[]>();

@@ -1,12 +1,10 @@
 import { recordUserChannels } from '@/lib/account';
-import { announceOnlineChanges } from '@/lib/chat';
 import { AppError } from '@/lib/core/errors';
 import { readWebhook } from '@/lib/realtime';
 
 /**
  * Webhooks from the realtime server, signed with the app secret. A user channel opening or
- * closing is a person coming online or going offline: friends hear it from account, and large
- * groups (which have no presence channel) from chat.
+ * closing is a person coming online or going offline.
  */
 export async function POST(request: Request): Promise<Response> {
   let webhook;
@@ -18,8 +16,7 @@ export async function POST(request: Request): Promise<Response> {
   }
   // In order: a channel may close and open again within one batch.
   for (const event of webhook.events) {
-    if (event.name !== 'channel_occupied' && event.name !== 'channel_vacated') continue;
-    await announceOnlineChanges(await recordUserChannels([event.channel], event.name === 'channel_occupied'));
+    if (event.name === 'channel_occupied' || event.name === 'channel_vacated') await recordUserChannels([event.channel], event.name === 'channel_occupied');
   }
   return Response.json({ ok: true });
 }
