@@ -1,11 +1,11 @@
 'use client';
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { OnlineDot } from '@/components/account/presence-status';
 import { Avatar } from '@/components/ui/avatar';
 import type { PersonStatus } from '@/lib/account/client';
-import { activityEventSchema, chatEvents, chatsPageSize, type ChatSummary, type ChatsPage } from '@/lib/chat/client';
+import { activityEventSchema, chatEvents, chatsPageMax, chatsPageSize, type ChatSummary, type ChatsPage } from '@/lib/chat/client';
 import { listChatsAction } from '@/lib/chat/actions';
 import { useOwnChannel } from '@/lib/realtime/client';
 import { ChatPreview } from './chat-preview';
@@ -13,7 +13,8 @@ import { ChatPreview } from './chat-preview';
 /**
  * The chats list, newest activity first, kept current by `chat.activity` events on the person's
  * own channel: any change refetches what is shown (one query set, whatever changed). "Show more
- * chats" widens what is shown by a page.
+ * chats" widens what is shown by a page; someone who has opened many pages pays for re-reading
+ * them on each change, which keeps the list exact (moves, archives and leaves included).
  */
 export function ChatsList({ initial, archived, renderedAt }: { initial: ChatsPage; archived: boolean; renderedAt: string }) {
   const t = useTranslations('chat');
@@ -27,26 +28,53 @@ export function ChatsList({ initial, archived, renderedAt }: { initial: ChatsPag
     setPage(initial);
     setLimit(chatsPageSize);
   }
+  // Live reloads read as many chats as are shown, including those asked for a moment ago.
+  const shown = useRef(limit);
+  useEffect(() => {
+    shown.current = limit;
+  }, [limit]);
   // Times are relative to the server render until the list is fetched again in the browser.
   const [now, setNow] = useState(renderedAt);
+  // Only the latest request's answer is shown: an older, shorter one arriving late would undo it.
+  const latestRequest = useRef(0);
   const load = useCallback(
-    async (shown: number) => {
-      const result = await listChatsAction({ archived, limit: shown }).catch(() => null);
-      if (!result?.ok) return false;
+    async (count: number): Promise<'loaded' | 'failed' | 'superseded'> => {
+      const request = ++latestRequest.current;
+      const result = await listChatsAction({ archived, limit: count }).catch(() => null);
+      if (request !== latestRequest.current) return 'superseded';
+      if (!result?.ok) return 'failed';
       setPage(result.data);
       setNow(new Date().toISOString());
-      return true;
+      return 'loaded';
     },
     [archived],
   );
-  const reload = useCallback(() => void load(limit), [load, limit]);
+  const reload = useCallback(() => void load(shown.current), [load]);
   const live = useOwnChannel(chatEvents.activity, activityEventSchema, reload, { onReconnect: reload });
+
+  // After "Show more", keyboard focus moves to the first chat that came in.
+  const list = useRef<HTMLUListElement>(null);
+  const focusRow = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    list.current?.querySelectorAll<HTMLAnchorElement>('a[data-chat]')[focusRow.current]?.focus();
+    focusRow.current = null;
+  }, [page]);
   const showMore = async () => {
-    setLoadingMore(true);
+    if (loadingMore) return;
+    const before = page.chats.length;
     const more = limit + chatsPageSize;
-    const loaded = await load(more);
-    if (loaded) setLimit(more);
-    setFailed(!loaded);
+    setLoadingMore(true);
+    shown.current = more;
+    setLimit(more);
+    focusRow.current = before;
+    const outcome = await load(more);
+    if (outcome === 'failed') {
+      focusRow.current = null;
+      shown.current = limit;
+      setLimit(limit);
+    }
+    setFailed(outcome === 'failed');
     setLoadingMore(false);
   };
   const chats = page.chats;
@@ -65,13 +93,14 @@ export function ChatsList({ initial, archived, renderedAt }: { initial: ChatsPag
     );
   }
   return (
-    <ul className="divide-y divide-line" aria-label={archived ? t('archivedChats') : t('chats')} data-live={live || undefined}>
+    <ul ref={list} className="divide-y divide-line" aria-label={archived ? t('archivedChats') : t('chats')} data-live={live || undefined}>
       {chats.map((chat) => (
         <ChatRow key={chat.id} chat={chat} status={chat.other ? page.statuses[chat.other.id] : undefined} now={now} />
       ))}
-      {page.hasMore && (
+      {page.hasMore && limit < chatsPageMax && (
         <li className="flex flex-col items-center gap-1 px-4 py-3">
-          <button type="button" onClick={() => void showMore()} disabled={loadingMore} aria-busy={loadingMore} className="rounded-full px-4 py-2 text-sm font-medium text-brand hover:bg-surface-2 disabled:opacity-60">
+          {/* aria-disabled, not disabled: disabling the focused button would drop keyboard focus. */}
+          <button type="button" onClick={() => void showMore()} aria-disabled={loadingMore} aria-busy={loadingMore} className="rounded-full px-4 py-2 text-sm font-medium text-brand hover:bg-surface-2 aria-disabled:opacity-60">
             {loadingMore ? t('loadingMoreChats') : t('showMoreChats')}
           </button>
           {failed && <p role="alert" className="text-sm text-danger">{t('moreChatsFailed')}</p>}

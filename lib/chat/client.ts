@@ -9,5 +9,5 @@ export {
   typingEventSchema,
   activityEventSchema,
 } from './events';
-export { chatsPageSize, maxMessageLength, maxGroupMembers, maxGroupTitle, maxPhotosPerMessage, reactionEmojis, editWindowMs, recallWindowMs, presenceMemberLimit } from './schemas';
+export { chatsPageMax, chatsPageSize, maxMessageLength, maxGroupMembers, maxGroupTitle, maxPhotosPerMessage, reactionEmojis, editWindowMs, recallWindowMs, presenceMemberLimit } from './schemas';
 export type { ChatSummary, ChatsPage, ConversationDto, HistoryPage, MessageDto, PaymentCard, SystemEvent, SearchHit, ChatPerson } from './schemas';

@@ -12,8 +12,12 @@ test('a long chats list shows fifty chats, and the rest on asking', async ({ bro
   await expect(rows.first()).toContainText('Old club 52');
   await expect(rows.last()).toContainText('Old club 3');
 
-  await list.getByRole('button', { name: 'Show more chats' }).click();
+  // From the keyboard: focus lands on the first chat that came in.
+  await list.getByRole('button', { name: 'Show more chats' }).focus();
+  await a.page.keyboard.press('Enter');
   await expect(rows).toHaveCount(53);
+  await expect(rows.nth(50)).toBeFocused();
+  await expect(rows.nth(50)).toContainText('Old club 2');
   await expect(rows.last()).toContainText('Old club 0');
   await expect(list.getByRole('button', { name: 'Show more chats' })).toHaveCount(0);
   await a.context.close();
