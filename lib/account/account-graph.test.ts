@@ -5,6 +5,7 @@ import type { Viewer } from '@/lib/core/session';
 import { countMyUnread, listMyNotifications, markMyNotificationsRead } from '@/lib/notify';
 import * as graph from './graph';
 import { signUp } from './service';
+import { befriend } from '@/tests/support/people';
 
 let serial = 0;
 async function person(name = 'Graph Person'): Promise<Viewer & { name: string }> {
@@ -14,12 +15,6 @@ async function person(name = 'Graph Person'): Promise<Viewer & { name: string }>
   return { kind: 'person', id: account.id, handle: account.handle, isAdmin: false, name };
 }
 
-
-async function befriend(a: Viewer, b: Viewer) {
-  await graph.sendFriendRequest(a, b.handle);
-  const { incoming } = await graph.listFriendRequests(b);
-  await graph.acceptFriendRequest(b, incoming.find((request) => request.person.id === a.id)!.id);
-}
 
 afterAll(async () => {
   await db().$disconnect();

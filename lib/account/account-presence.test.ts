@@ -3,10 +3,10 @@ import { db } from '@/lib/core/db';
 import type { Viewer } from '@/lib/core/session';
 import { userChannel } from '@/lib/realtime';
 import { listen, sdk, type Listener } from '@/tests/support/realtime-listener';
-import * as graph from './graph';
 import { getFriendsStatus, reconcileOnlineStatus, recordUserChannels } from './presence';
 import type { PersonStatus } from './events';
 import { signUp } from './service';
+import { befriend } from '@/tests/support/people';
 
 let serial = 0;
 async function person(): Promise<Viewer> {
@@ -14,12 +14,6 @@ async function person(): Promise<Viewer> {
   const handle = `p${Date.now().toString(36)}${serial}${Math.floor(Math.random() * 1e4)}`.slice(0, 30);
   const account = await signUp({ name: 'Presence Person', handle, email: `${handle}@example.test`, password: 'correct horse battery staple' });
   return { kind: 'person', id: account.id, handle: account.handle, isAdmin: false };
-}
-
-async function befriend(a: Viewer, b: Viewer) {
-  await graph.sendFriendRequest(a, b.handle);
-  const { incoming } = await graph.listFriendRequests(b);
-  await graph.acceptFriendRequest(b, incoming.find((request) => request.person.id === a.id)!.id);
 }
 
 async function occupied(channel: string): Promise<boolean> {

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountEvents } from '@/lib/account/client';
-import * as graph from '@/lib/account/graph';
 import { recordUserChannels } from '@/lib/account/presence';
-import { signUp } from '@/lib/account/service';
 import { db } from '@/lib/core/db';
 import type { Viewer } from '@/lib/core/session';
 import { userChannel } from '@/lib/realtime';
 import { listen, type Listener } from '@/tests/support/realtime-listener';
+import { befriend, person } from '@/tests/support/people';
 import { refusal } from '@/tests/support/refusal';
 import { grantPromotion } from '@/lib/pay';
 import { chatChannel } from './announce';
@@ -18,20 +17,6 @@ import * as chat from './service';
  * Groups above the presence limit have no presence channel: the server says who types on the
  * conversation channel, and online status is the viewer's friends' (friends-only, as everywhere).
  */
-
-let serial = 0;
-async function person(): Promise<Viewer> {
-  serial += 1;
-  const handle = `lg${Date.now().toString(36)}${serial}${Math.floor(Math.random() * 1e4)}`.slice(0, 30);
-  const account = await signUp({ name: `Large ${serial}`, handle, email: `${handle}@example.test`, password: 'correct horse battery staple' });
-  return { kind: 'person', id: account.id, handle: account.handle, isAdmin: false };
-}
-
-async function befriend(a: Viewer, b: Viewer) {
-  await graph.sendFriendRequest(a, b.handle);
-  const { incoming } = await graph.listFriendRequests(b);
-  await graph.acceptFriendRequest(b, incoming.find((request) => request.person.id === a.id)!.id);
-}
 
 /** Members who are already there: rows written directly, as the group's history would have left them. */
 async function fillWithMembers(conversationId: string, count: number): Promise<string[]> {
@@ -55,7 +40,7 @@ let filledIds: string[];
 const listeners: Listener[] = [];
 
 beforeAll(async () => {
-  [admin, member, third] = await Promise.all([person(), person(), person()]);
+  [admin, member, third] = await Promise.all([person('lg'), person('lg'), person('lg')]);
   await Promise.all([befriend(admin, member), befriend(admin, third)]);
   conversationId = (await chat.createGroup(admin, { title: 'Neighbourhood', memberIds: [member.id, third.id] })).conversationId;
   filledIds = await fillWithMembers(conversationId, groupSize - 3);
@@ -88,7 +73,7 @@ describe('a group above the presence limit', () => {
     await chat.announceTyping(member, { conversationId });
     expect(await typing).toEqual({ conversationId, memberId: member.id });
 
-    const stranger = await person();
+    const stranger = await person('lg');
     expect((await refusal(chat.announceTyping(stranger, { conversationId }))).code).toBe('NOT_FOUND');
   });
 

@@ -1,33 +1,19 @@
 import sharp from 'sharp';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as graph from '@/lib/account/graph';
-import { signUp } from '@/lib/account/service';
 import { moveClock, resetClock } from '@/lib/core/clock';
 import { db } from '@/lib/core/db';
 import type { Viewer } from '@/lib/core/session';
 import { storeImage } from '@/lib/media';
 import { getBalances, grantPromotion, returnTransferIfExpired } from '@/lib/pay';
 import { listen, subscriptionCount } from '@/tests/support/realtime-listener';
+import { befriend, person } from '@/tests/support/people';
 import { refusal } from '@/tests/support/refusal';
 import { chatChannel } from './announce';
 import { chatEvents } from './events';
 import { acceptTransferMessage, claimRedPacketMessage, sendRedPacket, sendTransfer } from './payments';
 import { chatsPageSize, listChatsSchema, sendMessageSchema, type MessageDto } from './schemas';
 import * as chat from './service';
-
-let serial = 0;
-async function person(): Promise<Viewer> {
-  serial += 1;
-  const handle = `c${Date.now().toString(36)}${serial}${Math.floor(Math.random() * 1e4)}`.slice(0, 30);
-  const account = await signUp({ name: `Chat ${serial}`, handle, email: `${handle}@example.test`, password: 'correct horse battery staple' });
-  return { kind: 'person', id: account.id, handle: account.handle, isAdmin: false };
-}
-
-async function befriend(a: Viewer, b: Viewer) {
-  await graph.sendFriendRequest(a, b.handle);
-  const { incoming } = await graph.listFriendRequests(b);
-  await graph.acceptFriendRequest(b, incoming.find((request) => request.person.id === a.id)!.id);
-}
 
 async function direct(a: Viewer, b: Viewer): Promise<string> {
   await befriend(a, b);
@@ -71,7 +57,7 @@ afterAll(async () => {
 
 describe('one-to-one chats', () => {
   it('opens only between friends, and the same chat however often (or however simultaneously) it is opened', async () => {
-    const [ana, bo] = await Promise.all([person(), person()]);
+    const [ana, bo] = await Promise.all([person('c'), person('c')]);
     const refused = await refusal(chat.startDirect(ana, { personId: bo.id }));
     expect([refused.code, refused.message]).toEqual(['FORBIDDEN', 'chat.friendsOnly']);
 
@@ -84,7 +70,7 @@ describe('one-to-one chats', () => {
   });
 
   it('stores a message once when the same send is retried, one after another or at the same moment', async () => {
-    const [ana, bo] = await Promise.all([person(), person()]);
+    const [ana, bo] = await Promise.all([person('c'), person('c')]);
     const conversationId = await direct(ana, bo);
     const again = clientId();
     const first = await say(ana, conversationId, 'Hello', { clientId: again });
@@ -105,7 +91,7 @@ describe('one-to-one chats', () => {
   });
 
   it('explains what is wrong with a message that is too long, empty, or carries photos that are not chat photos', async () => {
-    const [ana, bo, cy] = await Promise.all([person(), person(), person()]);
+    const [ana, bo, cy] = await Promise.all([person('c'), person('c'), person('c')]);
     const conversationId = await direct(ana, bo);
     const fieldError = (body: string) => {
       const parsed = sendMessageSchema.safeParse({ conversationId, clientId: clientId(), body });
@@ -133,7 +119,7 @@ describe('one-to-one chats', () => {
 
 describe('privacy', () => {
   it('answers a non-member exactly as for a conversation that does not exist', async () => {
-    const [ana, bo, outsider] = await Promise.all([person(), person(), person()]);
+    const [ana, bo, outsider] = await Promise.all([person('c'), person('c'), person('c')]);
     const conversationId = await direct(ana, bo);
     await say(ana, conversationId, 'Just between us');
     const attempts = (id: string) => [
@@ -154,7 +140,7 @@ describe('privacy', () => {
   });
 
   it('lets neither side of a block send to the other', async () => {
-    const [ana, bo] = await Promise.all([person(), person()]);
+    const [ana, bo] = await Promise.all([person('c'), person('c')]);
     const conversationId = await direct(ana, bo);
     await say(bo, conversationId, 'Before the block');
     await graph.block(ana, bo.handle);
@@ -169,7 +155,7 @@ describe('privacy', () => {
 
 describe('receipts', () => {
   it('shows the sender when a one-to-one message was delivered and read', async () => {
-    const [ana, bo] = await Promise.all([person(), person()]);
+    const [ana, bo] = await Promise.all([person('c'), person('c')]);
     const conversationId = await direct(ana, bo);
     const sent = await say(ana, conversationId, 'Lunch?');
     const receipt = async () => (await find(ana, conversationId, sent.id))?.receipt;
@@ -187,7 +173,7 @@ describe('receipts', () => {
   });
 
   it('counts who has seen a message in a group', async () => {
-    const [ana, bo, cy, di] = await Promise.all([person(), person(), person(), person()]);
+    const [ana, bo, cy, di] = await Promise.all([person('c'), person('c'), person('c'), person('c')]);
     const conversationId = await group(ana, [bo, cy, di]);
     const sent = await say(ana, conversationId, 'Saturday at 8?');
     await chat.markRead(bo, { conversationId, seq: sent.seq, delivered: false });
@@ -199,7 +185,7 @@ describe('receipts', () => {
     expect((await find(bo, conversationId, sent.id))?.receipt).toBeNull();
 
     // Someone added later never saw it: they do not count as having seen it.
-    const late = await person();
+    const late = await person('c');
     await befriend(ana, late);
     await chat.addMembers(ana, { conversationId, memberIds: [late.id] });
     expect((await find(ana, conversationId, sent.id))?.receipt).toEqual({ state: 'read', seenBy: 3 });
@@ -208,7 +194,7 @@ describe('receipts', () => {
 
 describe('history', () => {
   it('opens at the first unread message and pages back and forward without gaps or repeats', async () => {
-    const [ana, bo] = await Promise.all([person(), person()]);
+    const [ana, bo] = await Promise.all([person('c'), person('c')]);
     const conversationId = await direct(ana, bo);
     const total = 100;
     for (let n = 1; n <= total; n += 1) await say(ana, conversationId, `message ${n}`);
@@ -243,7 +229,7 @@ describe('history', () => {
 
 describe('changing messages', () => {
   it('erases a recalled message in the database within two minutes, and refuses after', async () => {
-    const [ana, bo] = await Promise.all([person(), person()]);
+    const [ana, bo] = await Promise.all([person('c'), person('c')]);
     const conversationId = await direct(ana, bo);
     const secret = await say(ana, conversationId, 'wrong chat, my password is hunter2');
     expect((await refusal(chat.recallMessage(bo, { messageId: secret.id }))).code).toBe('FORBIDDEN');
@@ -264,7 +250,7 @@ describe('changing messages', () => {
   });
 
   it('lets the author edit for fifteen minutes', async () => {
-    const [ana, bo] = await Promise.all([person(), person()]);
+    const [ana, bo] = await Promise.all([person('c'), person('c')]);
     const conversationId = await direct(ana, bo);
     const sent = await say(ana, conversationId, 'See you at 7');
     expect((await refusal(chat.editMessage(bo, { messageId: sent.id, body: 'hacked' }))).code).toBe('FORBIDDEN');
@@ -279,7 +265,7 @@ describe('changing messages', () => {
   });
 
   it('deletes a message only for the member who deletes it', async () => {
-    const [ana, bo] = await Promise.all([person(), person()]);
+    const [ana, bo] = await Promise.all([person('c'), person('c')]);
     const conversationId = await direct(ana, bo);
     const sent = await say(ana, conversationId, 'Embarrassing photo caption');
     await say(ana, conversationId, 'Anyway');
@@ -290,7 +276,7 @@ describe('changing messages', () => {
   });
 
   it('shows replies and reactions', async () => {
-    const [ana, bo] = await Promise.all([person(), person()]);
+    const [ana, bo] = await Promise.all([person('c'), person('c')]);
     const conversationId = await direct(ana, bo);
     const question = await say(ana, conversationId, '周末去爬山吗？');
     const answer = await say(bo, conversationId, 'Yes!', { replyToId: question.id });
@@ -304,7 +290,7 @@ describe('changing messages', () => {
 
 describe('groups', () => {
   it('is made with friends only and begins with a note that it was created', async () => {
-    const [ana, bo, cy, stranger] = await Promise.all([person(), person(), person(), person()]);
+    const [ana, bo, cy, stranger] = await Promise.all([person('c'), person('c'), person('c'), person('c')]);
     await befriend(ana, bo);
     await befriend(ana, cy);
     const refused = await refusal(chat.createGroup(ana, { title: 'Hikers', memberIds: [bo.id, cy.id, stranger.id] }));
@@ -319,7 +305,7 @@ describe('groups', () => {
   });
 
   it('lets an admin add and remove members; a new member reads from their joining on; others may not manage', async () => {
-    const [ana, bo, cy, newcomer] = await Promise.all([person(), person(), person(), person()]);
+    const [ana, bo, cy, newcomer] = await Promise.all([person('c'), person('c'), person('c'), person('c')]);
     const conversationId = await group(ana, [bo, cy]);
     const before = await say(bo, conversationId, 'Private plans before you joined');
     await befriend(ana, newcomer);
@@ -344,7 +330,7 @@ describe('groups', () => {
   });
 
   it('takes the conversation channel away from a removed member\'s open socket, which hears nothing more', async () => {
-    const [ana, bo, cy] = await Promise.all([person(), person(), person()]);
+    const [ana, bo, cy] = await Promise.all([person('c'), person('c'), person('c')]);
     const conversationId = await group(ana, [bo, cy]);
     const channel = chatChannel(conversationId);
     // Bo's socket holds the channel; once Bo is removed the app's auth route refuses it to him.
@@ -368,7 +354,7 @@ describe('groups', () => {
   });
 
   it('lets an admin rename the group and give it a picture of their own, with a note for each; members may not', async () => {
-    const [ana, bo, cy] = await Promise.all([person(), person(), person()]);
+    const [ana, bo, cy] = await Promise.all([person('c'), person('c'), person('c')]);
     const conversationId = await group(ana, [bo, cy]);
     const picture = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#2980b9' } }).png().toBuffer();
     const mine = await storeImage(ana, { bytes: picture, purpose: 'avatar' });
@@ -388,7 +374,7 @@ describe('groups', () => {
   });
 
   it('hands the group to another member when the last admin leaves', async () => {
-    const [ana, bo, cy] = await Promise.all([person(), person(), person()]);
+    const [ana, bo, cy] = await Promise.all([person('c'), person('c'), person('c')]);
     const conversationId = await group(ana, [bo, cy]);
     await chat.leaveGroup(ana, { conversationId });
     const seen = await chat.getConversation(bo, conversationId);
@@ -408,7 +394,7 @@ describe('groups', () => {
 
 describe('the chats list', () => {
   it('orders by last activity with pinned first, counts unread, leaves muted chats out of the total, and brings archived chats back on a new message', async () => {
-    const [ana, bo, cy, di] = await Promise.all([person(), person(), person(), person()]);
+    const [ana, bo, cy, di] = await Promise.all([person('c'), person('c'), person('c'), person('c')]);
     const withBo = await direct(ana, bo);
     const withCy = await direct(ana, cy);
     const withDi = await direct(ana, di);
@@ -455,7 +441,7 @@ describe('the chats list', () => {
   });
 
   it('shows fifty chats and more on asking, none twice and none left out', async () => {
-    const ana = await person();
+    const ana = await person('c');
     // Chats from long ago: rows written directly, one minute apart.
     const start = Date.now() - 365 * 24 * 60 * 60 * 1000;
     const clubs = await db().conversation.createManyAndReturn({
@@ -477,7 +463,7 @@ describe('the chats list', () => {
 
 describe('money in chat', () => {
   it('sends a transfer card in a one-to-one chat once per send, which the receiver accepts', async () => {
-    const [ana, bo] = await Promise.all([person(), person()]);
+    const [ana, bo] = await Promise.all([person('c'), person('c')]);
     const conversationId = await direct(ana, bo);
     await giveMoney(ana, 100_00);
     const input = { conversationId, clientId: clientId(), amount: 12_50, currency: 'USD' as const, note: 'Dinner 🍜' };
@@ -499,7 +485,7 @@ describe('money in chat', () => {
   });
 
   it('turns the card "returned" live when a transfer is not accepted within a day, and gives the money back', async () => {
-    const [ana, bo] = await Promise.all([person(), person()]);
+    const [ana, bo] = await Promise.all([person('c'), person('c')]);
     const conversationId = await direct(ana, bo);
     await giveMoney(ana, 40_00);
     const sent = await sendTransfer(ana, { conversationId, clientId: clientId(), amount: 15_00, currency: 'USD', note: '' });
@@ -522,7 +508,7 @@ describe('money in chat', () => {
   });
 
   it('shares a red packet in a group among members who were there when it was sent', async () => {
-    const [ana, bo, cy, di, late] = await Promise.all([person(), person(), person(), person(), person()]);
+    const [ana, bo, cy, di, late] = await Promise.all([person('c'), person('c'), person('c'), person('c'), person('c')]);
     const conversationId = await group(ana, [bo, cy, di]);
     await giveMoney(ana, 100_00);
     const sent = await sendRedPacket(ana, { conversationId, clientId: clientId(), amount: 30_00, currency: 'USD', note: '恭喜发财', shares: 3, mode: 'equal' });
@@ -544,7 +530,7 @@ describe('money in chat', () => {
   });
 
   it('refuses a transfer in a group and a red packet in a one-to-one chat, moving no money', async () => {
-    const [ana, bo, cy] = await Promise.all([person(), person(), person()]);
+    const [ana, bo, cy] = await Promise.all([person('c'), person('c'), person('c')]);
     const groupId = await group(ana, [bo, cy]);
     const directId = (await chat.startDirect(ana, { personId: bo.id })).conversationId;
     await giveMoney(ana, 50_00);

@@ -6,6 +6,7 @@ import type { Viewer } from '@/lib/core/session';
 import { listMyNotifications } from '@/lib/notify';
 import { refusal } from '@/tests/support/refusal';
 import * as feed from './service';
+import { befriend } from '@/tests/support/people';
 
 let serial = 0;
 async function person(isAdmin = false): Promise<Viewer> {
@@ -13,12 +14,6 @@ async function person(isAdmin = false): Promise<Viewer> {
   const handle = `f${Date.now().toString(36)}${serial}${Math.floor(Math.random() * 1e4)}`.slice(0, 30);
   const account = await signUp({ name: `Feed ${serial}`, handle, email: `${handle}@example.test`, password: 'correct horse battery staple' });
   return { kind: 'person', id: account.id, handle: account.handle, isAdmin };
-}
-
-async function befriend(a: Viewer, b: Viewer) {
-  await graph.sendFriendRequest(a, b.handle);
-  const { incoming } = await graph.listFriendRequests(b);
-  await graph.acceptFriendRequest(b, incoming.find((request) => request.person.id === a.id)!.id);
 }
 
 const ids = (page: { items: { id: string }[] }) => page.items.map((item) => item.id);
