@@ -4,7 +4,6 @@ import type Pusher from 'pusher-js';
 import type { Channel, PresenceChannel } from 'pusher-js';
 import type { z } from 'zod';
 import { userChannel } from './channels';
-import { resubscribeOnRevoke, subscriptionRevokedEvent } from './resubscribe';
 import type { RealtimeClientSettings } from './settings';
 
 export { userChannel, channelName } from './channels';
@@ -17,8 +16,6 @@ export type { RealtimeClientSettings } from './settings';
  */
 class RealtimeConnection {
   private readonly refs = new Map<string, number>();
-  /** One revoke watcher per held channel, however many components share it. */
-  private readonly revokeWatchers = new Map<string, () => void>();
   readonly pusher: Promise<Pusher>;
 
   constructor(settings: RealtimeClientSettings) {
@@ -39,22 +36,17 @@ class RealtimeConnection {
 
   async hold(name: string): Promise<Channel> {
     this.refs.set(name, (this.refs.get(name) ?? 0) + 1);
-    const pusher = await this.pusher;
-    const channel = pusher.subscribe(name);
-    // Permission is checked only at subscribe time: when the app withdraws it, the server
-    // revokes the subscription and the channel asks again, so a removed member stays out.
-    if (!this.revokeWatchers.has(name)) this.revokeWatchers.set(name, resubscribeOnRevoke(pusher, channel));
-    return channel;
+    // Permission is checked only at subscribe time. When the app withdraws it, the server closes
+    // the sockets holding the channel (4200) and pusher-js reconnects and subscribes every held
+    // channel again through /api/realtime/auth, which refuses a removed member.
+    return (await this.pusher).subscribe(name);
   }
 
   async release(name: string): Promise<void> {
     const left = (this.refs.get(name) ?? 1) - 1;
     if (left > 0) return void this.refs.set(name, left);
     this.refs.delete(name);
-    const pusher = await this.pusher;
-    this.revokeWatchers.get(name)?.();
-    this.revokeWatchers.delete(name);
-    pusher.unsubscribe(name);
+    (await this.pusher).unsubscribe(name);
   }
 
   async close(): Promise<void> {
@@ -157,7 +149,7 @@ export function useChannel<Schema extends z.ZodType>(
       subscribedBefore = true;
       setJoined(true);
     };
-    // Revoked: nothing arrives until the channel is subscribed again, which may be refused.
+    // Refused, as after a revoke once the app no longer authorizes this person: nothing arrives.
     const onLeft = () => setJoined(false);
     void connection.hold(name).then((held) => {
       if (!active) return;
@@ -166,7 +158,6 @@ export function useChannel<Schema extends z.ZodType>(
       if (held.subscribed) setJoined(true);
       held.bind(event, onEvent);
       held.bind('pusher:subscription_succeeded', onSubscribed);
-      held.bind(subscriptionRevokedEvent, onLeft);
       held.bind('pusher:subscription_error', onLeft);
     });
     return () => {
@@ -174,7 +165,6 @@ export function useChannel<Schema extends z.ZodType>(
       setJoined(false);
       channel?.unbind(event, onEvent);
       channel?.unbind('pusher:subscription_succeeded', onSubscribed);
-      channel?.unbind(subscriptionRevokedEvent, onLeft);
       channel?.unbind('pusher:subscription_error', onLeft);
       void connection.release(name);
     };
@@ -225,7 +215,7 @@ export function usePresence(
       channelRef.current = channel;
       if (channel.subscribed) refresh();
       channel.bind('pusher:subscription_succeeded', refresh);
-      // A refused re-subscription (after a revoke) has emptied the member list: show that.
+      // A refused subscription (after a revoke's reconnect) has emptied the member list: show that.
       channel.bind('pusher:subscription_error', refresh);
       channel.bind('pusher:member_added', refresh);
       channel.bind('pusher:member_removed', refresh);

@@ -137,7 +137,8 @@ export class HttpApi {
 
   /**
    * Plaza's extension: permission is checked only when a socket subscribes, so when the app
-   * withdraws it (a member removed from a group) it asks the server to take the channel away.
+   * withdraws it (a member removed from a group) it asks the server to close the sockets that
+   * hold the channel, so they reconnect and are authorized afresh (docs/decisions/007).
    */
   private revoke(name: string, body: Buffer): unknown {
     if (!isValidChannelName(name, this.config.limits.channelNameLength)) throw new HttpError(400, 'Invalid channel name');

@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import { channelKind, serverToUserPrefix, subscriptionRevokedEvent } from './protocol';
+import { channelKind, ErrorCode, errorFrame, serverToUserPrefix } from './protocol';
 import type { WebhookSender } from './webhooks';
 
 /** One open WebSocket and what it has joined. */
@@ -124,7 +124,7 @@ export class Hub {
   }
 
   /** Returns the user id that left the presence channel entirely, if one did. */
-  leave(connection: Connection, name: string, announce = true): string | undefined {
+  leave(connection: Connection, name: string): string | undefined {
     const channel = this.channels.get(name);
     connection.channels.delete(name);
     const memberId = connection.presenceAs.get(name);
@@ -138,7 +138,7 @@ export class Hub {
         channel.members.delete(memberId);
         departed = memberId;
         this.webhooks.memberRemoved(name, memberId);
-        if (announce) this.broadcast(name, Buffer.from(JSON.stringify({ event: 'pusher_internal:member_removed', channel: name, data: JSON.stringify({ user_id: memberId }) })));
+        this.broadcast(name, Buffer.from(JSON.stringify({ event: 'pusher_internal:member_removed', channel: name, data: JSON.stringify({ user_id: memberId }) })));
       }
     }
     if (channel.subscribers.size === 0) {
@@ -149,24 +149,29 @@ export class Hub {
   }
 
   /**
-   * Takes connections off a channel whose permission the app has withdrawn: on a presence
-   * channel with `userId`, only that member's connections; otherwise every subscriber, since
-   * the server cannot tell whose a private-channel signature was. Each is told first, so an
-   * honest client subscribes again and the app's authorization decides who comes back; one that
-   * ignores the notice is simply no longer subscribed. Returns how many connections were removed.
+   * Closes the connections holding a channel whose permission the app has withdrawn: on a
+   * presence channel with `userId`, only that member's connections; otherwise every subscriber,
+   * since the server cannot tell whose a private-channel signature was. Taking the channel away
+   * and letting the client ask again is not enough: a channel signature has no nonce, so a
+   * revoked client could replay its old subscribe frame on the same socket. Closing with 4200
+   * makes pusher-js reconnect at once with a new socket id, which every old signature fails,
+   * and subscribe each channel again through the app's authorizer. Returns how many were closed.
    */
   revoke(name: string, userId?: string): number {
     const channel = this.channels.get(name);
     if (!channel) return 0;
     const byMember = userId !== undefined && channel.members !== undefined;
     const affected = [...channel.subscribers].filter((connection) => !byMember || connection.presenceAs.get(name) === userId);
-    const notice = Buffer.from(JSON.stringify({ event: subscriptionRevokedEvent, channel: name, data: '{}' }));
+    const notice = errorFrame(ErrorCode.reconnect, 'Subscription revoked: reconnect and subscribe again');
     for (const connection of affected) {
-      if (connection.socket.readyState === 1) connection.socket.send(notice, { binary: false });
+      if (connection.socket.readyState === 1) {
+        connection.socket.send(notice);
+        connection.socket.close(ErrorCode.reconnect, 'Subscription revoked');
+      }
     }
-    // When everyone goes, member_removed would reach only connections that are on their way
-    // out and have been told so: the webhooks still go, the frames do not.
-    for (const connection of affected) this.leave(connection, name, byMember);
+    // Forgotten now rather than on the socket's 'close' event, which comes later: nothing sent
+    // after revoke() returns reaches them, and the others see member_removed at once.
+    for (const connection of affected) this.remove(connection);
     return affected.length;
   }
 

@@ -17,13 +17,6 @@ export const ErrorCode = {
 
 export const supportedProtocols = { min: 5, max: 7 };
 
-/**
- * Plaza's own event, sent on a channel just before the server takes a connection off it
- * (POST /channels/<name>/revoke). Mirrored in lib/realtime/resubscribe.ts, which the browser
- * imports: this server process shares no code with the app.
- */
-export const subscriptionRevokedEvent = 'plaza:subscription_revoked';
-
 export type ChannelKind = 'public' | 'private' | 'presence' | 'encrypted' | 'user';
 
 const channelNamePattern = /^[A-Za-z0-9_\-=@,.;]+$/;

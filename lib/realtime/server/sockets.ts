@@ -52,6 +52,8 @@ export class SocketHandler {
     this.hub.add(connection);
     socket.on('message', (data, isBinary) => this.receive(connection, data, isBinary));
     socket.on('pong', () => this.alive(connection));
+    // Also fires for sockets the server closed itself (revoke, terminate, sweep), which the hub
+    // has already forgotten: remove() is then a no-op.
     socket.on('close', () => this.hub.remove(connection));
     // ws has already started a close (1009 for an oversized frame) when a protocol error gets
     // here: terminating now could drop that close frame, and the client would see only 1006.
