@@ -61,9 +61,10 @@ export async function announceConversation(conversationId: string, alsoTell: str
 
 /**
  * After members left or were removed: sockets of theirs still on the conversation's channels are
- * taken off (ADR 007). The presence channel knows whose socket is whose; the private channel does
- * not, so all of its subscribers are asked to subscribe again, and chat's policy lets only
- * members back in (those who stay catch up on what they missed meanwhile).
+ * closed by the realtime server (ADR 007), and reconnect under a new socket id that chat's policy
+ * no longer signs for. The presence channel knows whose socket is whose; the private one does
+ * not, so every tab with it open reconnects, and members are let straight back in (catching up
+ * on what they missed meanwhile).
  */
 export async function revokeChannelsOf(conversationId: string, formerMemberIds: string[]): Promise<void> {
   if (formerMemberIds.length === 0) return;
