@@ -7,6 +7,7 @@ import type { Viewer } from '@/lib/core/session';
 import { storeImage } from '@/lib/media';
 import { getBalances, grantPromotion, returnTransferIfExpired } from '@/lib/pay';
 import { listen, subscriptionCount } from '@/tests/support/realtime-listener';
+import { createOldChats } from '@/tests/support/chat-fixtures';
 import { befriend, person } from '@/tests/support/people';
 import { refusal } from '@/tests/support/refusal';
 import { chatChannel } from './announce';
@@ -442,14 +443,7 @@ describe('the chats list', () => {
 
   it('shows fifty chats and more on asking, none twice and none left out', async () => {
     const ana = await person('c');
-    // Chats from long ago: rows written directly, one minute apart.
-    const start = Date.now() - 365 * 24 * 60 * 60 * 1000;
-    const clubs = await db().conversation.createManyAndReturn({
-      data: Array.from({ length: chatsPageSize + 7 }, (_, index) => ({ kind: 'GROUP' as const, title: `Club ${index}`, createdById: ana.id, lastActivityAt: new Date(start + index * 60_000) })),
-      select: { id: true },
-    });
-    await db().conversationMember.createMany({ data: clubs.map((club) => ({ conversationId: club.id, memberId: ana.id, role: 'ADMIN' as const })) });
-    const newestFirst = clubs.map((club) => club.id).reverse();
+    const newestFirst = (await createOldChats(ana.id, chatsPageSize + 7, 'Club')).reverse();
 
     const first = await chat.listChats(ana, { archived: false });
     expect(first.chats.map((row) => row.id)).toEqual(newestFirst.slice(0, chatsPageSize));
