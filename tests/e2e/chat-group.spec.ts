@@ -3,6 +3,8 @@ import { fund } from './pay-support';
 import { chatIsLive, delivered, expectAccessible, startGroup, threeFriends, write } from './chat-support';
 
 test('a red packet in a group is opened by two members and every view follows', async ({ browser }) => {
+  // Three people signing up and making friends in three browsers: more than the usual budget.
+  test.slow();
   const { a, b, c, close } = await threeFriends(browser, 'grp');
   await fund(a.person.handle, 5000);
   const path = await startGroup(a, [b, c], 'Hiking crew');
