@@ -60,15 +60,20 @@ export function Composer({
     if (tooLong) return setError(t('tooLongHint', { max: maxMessageLength }));
     if (photos.length > 0) {
       const clientId = newClientId();
+      const sending = { text, photos, replyToId: replyTo?.id };
+      // Cleared at once: words typed while the photos go must not be wiped when the answer comes.
+      setPhotos([]);
+      setBody('');
+      setPanel(null);
+      onCancelReply();
       startTransition(async () => {
-        const result = await sendMessageAction({ conversationId, clientId, body: text, mediaIds: photos.map((photo) => photo.id), replyToId: replyTo?.id }).catch(() => null);
-        if (!result) return setError(t('networkError'));
-        if (!result.ok) return setError(Object.values(result.fieldErrors)[0] ?? result.message);
-        onSent(result.data);
-        setPhotos([]);
-        setBody('');
-        setPanel(null);
-        onCancelReply();
+        const result = await sendMessageAction({ conversationId, clientId, body: sending.text, mediaIds: sending.photos.map((photo) => photo.id), replyToId: sending.replyToId }).catch(() => null);
+        if (result?.ok) return onSent(result.data);
+        // Not sent: the photos and words come back, with the reason.
+        setPhotos(sending.photos);
+        setPanel('photos');
+        setBody((current) => current || sending.text);
+        setError(!result ? t('networkError') : (Object.values(result.fieldErrors)[0] ?? result.message));
       });
       return;
     }

@@ -52,6 +52,8 @@ export function delivered(page: Page, text: string): Locator {
 }
 
 export async function write(page: Page, text: string) {
+  // A photo message still going holds the composer (so messages keep the order written).
+  await expect(page.getByRole('button', { name: 'Send', exact: true })).not.toHaveAttribute('aria-busy', 'true');
   const field = page.getByRole('textbox', { name: 'Message' });
   await field.fill(text);
   await field.press('Enter');
