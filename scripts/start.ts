@@ -1,7 +1,8 @@
 /**
  * `npm start`: embedded Postgres (unless DATABASE_URL) → migrations → the embedded realtime
  * server (unless REALTIME_EMBEDDED=false or PUSHER_CLUSTER) → demo data on an empty database →
- * the job worker → a build if there is no current one → `next start`. Ctrl-C or SIGTERM stops all of it.
+ * the job worker → a build if there is no current one → the web server (scripts/serve.ts, Next.js
+ * behind a small server that pins the client's address). Ctrl-C or SIGTERM stops all of it.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { isPortFree } from './lib/postgres';
 import { startRealtime } from './lib/realtime';
 import { isShuttingDown, run, shutdown, startChild, stopEverythingOnSignals, waitForHttp } from './lib/processes';
 import { persistentSecret } from './lib/secrets';
-import { demoAdminHandle, demoLogin, demoPassword } from './seed/people';
+import { demoLogin, demoPassword } from './seed/people';
 
 const log = (line: string) => console.log(`[plaza] ${line}`);
 const dataDir = '.data';
@@ -22,18 +23,6 @@ function checkNode(): void {
   if (major < 20 || (major === 20 && minor < 19)) {
     console.error(`Plaza needs Node.js 20.19 or newer; this is ${process.versions.node}.`);
     process.exit(1);
-  }
-}
-
-async function hasDemoData(databaseUrl: string): Promise<boolean> {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const result = await client.query('SELECT 1 FROM "User" WHERE email = $1', [demoLogin.email]);
-    return result.rowCount === 1;
-  } finally {
-    await client.end();
   }
 }
 
@@ -52,7 +41,11 @@ async function main(): Promise<void> {
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     DATABASE_URL: database.url,
+    // Links in mail point here unless AUTH_URL names the public address.
+    PLAZA_LISTEN_URL: `http://localhost:${port}`,
     AUTH_SECRET: process.env.AUTH_SECRET ?? persistentSecret(join(dataDir, 'auth-secret')),
+    // Shared by the app and the realtime server; without it neither starts.
+    PUSHER_SECRET: process.env.PUSHER_SECRET ?? persistentSecret(join(dataDir, 'pusher-secret')),
   };
 
   // The embedded Pusher-protocol server, unless Plaza is pointed at Pusher Channels or Soketi.
@@ -64,13 +57,11 @@ async function main(): Promise<void> {
   // Demo data runs through the domains' services, which are server-only modules.
   const seedCode = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/seed/index.ts'], { env, detached: false });
   if (seedCode !== 0) throw new Error('Adding demo data failed');
-  // The demo person is an admin only on a database that holds the demo data.
-  if (!env.PLAZA_ADMINS && (await hasDemoData(database.url))) env.PLAZA_ADMINS = demoAdminHandle;
   // Background jobs (mail among them); stopped with everything else.
   startChild(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/worker.ts'], { env });
 
   await ensureBuild(log);
-  const next = startChild(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], { env });
+  const next = startChild(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '--port', String(port)], { env });
   next.on('exit', (code) => {
     if (isShuttingDown()) return;
     log(`The web server stopped (exit code ${code ?? 'none'}); stopping the rest.`);
@@ -79,6 +70,7 @@ async function main(): Promise<void> {
   const url = `http://localhost:${port}`;
   await waitForHttp(url);
   log(`Plaza is running at ${url} (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+  log(`Links in mail point at ${process.env.AUTH_URL ?? url}${process.env.AUTH_URL ? '' : ' (set AUTH_URL to the public address)'}`);
   log(`Demo sign-in: ${demoLogin.email} / ${demoPassword}  (Ctrl-C stops Plaza and its database)`);
 }
 

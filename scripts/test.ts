@@ -20,6 +20,8 @@ const log = (line: string) => console.log(`[test] ${line}`);
 // the type check and lint: for working on one part. CI runs everything.
 const filters = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const filtered = filters.length > 0;
+// `--vitest`: only the unit and service tests (no build, no browser), for working on services.
+const vitestOnly = process.argv.includes('--vitest');
 const testDir = '.test-data';
 const totals = { passed: 0, failed: 0 };
 const report: string[] = [];
@@ -91,11 +93,12 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: '1',
     DATABASE_URL: database.url,
     AUTH_SECRET: 'test-secret-that-is-long-enough-for-auth-js-0123456789',
-    PLAZA_ADMINS: 'testadmin',
+    PUSHER_SECRET: 'test-pusher-secret-not-for-production-7f3a9c2e5b',
     RATE_LIMIT_SIGNIN_PER_ACCOUNT: '3',
     RATE_LIMIT_SIGNIN_PER_IP: '10000',
     RATE_LIMIT_SIGNUP_PER_IP: '10000',
     PLAZA_BASE_URL: `http://127.0.0.1:${appPort}`,
+    PLAZA_LISTEN_URL: `http://127.0.0.1:${appPort}`,
     // Uploads land in the run's own folder, never in a developer's .data/media; e2e tests read it.
     MEDIA_DIR: mediaDir,
     PLAZA_CHROMIUM: chromium,
@@ -108,10 +111,14 @@ async function main() {
     await check('typecheck', bin('tsc'), ['--noEmit'], env);
     await check('lint', bin('eslint'), ['--max-warnings', '0', '.'], env);
   }
-  await vitest({ ...env, NODE_ENV: 'test' });
+  // Service tests move large sums between fixture people; the step-up allowance is proven by its
+  // own test file, which sets the default back.
+  await vitest({ ...env, NODE_ENV: 'test', PAY_STEP_UP_PER_DAY_MINOR: '100000000' });
 
-  try {
+  if (!vitestOnly) try {
     await ensureBuild(log);
+    // The admin browser tests sign in as, granted the way an operator grants one.
+    if ((await run(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'tests/support/test-admin.ts'], { env, detached: false })) !== 0) throw new Error('creating the test admin failed');
     // The job worker delivers mail the e2e tests read at /admin/mail.
     startChild(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/worker.ts'], {
       env: { ...env, NODE_ENV: 'production' },
@@ -125,7 +132,7 @@ async function main() {
     const stripe = await startStripeFake({ webhookUrl: `${env.PLAZA_BASE_URL}/api/stripe/webhook` });
     onShutdown(stripe.close);
     const stripeEnv = { STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_WEBHOOK_SECRET: stripe.webhookSecret, STRIPE_API_HOST: stripe.host, STRIPE_API_PORT: String(stripe.port), STRIPE_API_PROTOCOL: stripe.protocol };
-    startChild(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(appPort), '-H', '127.0.0.1'], {
+    startChild(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '--port', String(appPort), '--hostname', '127.0.0.1'], {
       env: { ...env, ...oidcEnv, ...stripeEnv, NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

@@ -3,7 +3,7 @@ import { getAccountSettings } from '@/lib/account/recovery';
 import type { Viewer } from '@/lib/core/session';
 import { ResendVerificationButton } from './resend-verification-button';
 
-/** Shown on /me until the person confirms their address. */
+/** Shown on /me and where money is sent until the person confirms their address. */
 export async function EmailVerificationNotice({ viewer }: { viewer: Viewer }) {
   const settings = await getAccountSettings(viewer);
   if (settings.emailVerified) return null;

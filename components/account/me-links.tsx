@@ -6,6 +6,7 @@ const links = [
   { href: '/me/contacts', key: 'contacts' },
   { href: '/notifications', key: 'notifications' },
   { href: '/me/privacy', key: 'privacy' },
+  { href: '/me/security', key: 'security' },
   { href: '/me/settings', key: 'settings' },
   { href: '/me/scan', key: 'scan' },
 ] as const;

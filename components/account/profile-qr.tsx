@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import QRCode from 'qrcode';
-import { requestOrigin } from '@/lib/core/request';
+import { publicOrigin } from '@/lib/core/request';
 
 /**
  * A personal QR code: any phone camera opens the profile, where "Add friend" waits. The SVG
@@ -8,7 +8,7 @@ import { requestOrigin } from '@/lib/core/request';
  */
 export async function ProfileQr({ handle }: { handle: string }) {
   const t = await getTranslations('people');
-  const url = `${await requestOrigin()}/u/${handle}`;
+  const url = `${publicOrigin()}/u/${handle}`;
   const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
   return (
     <figure className="flex flex-col items-center gap-2">

@@ -22,6 +22,7 @@ function toInput(data: FormData) {
     currency: String(data.get('currency') ?? ''),
     mode: String(data.get('mode') ?? ''),
     idempotencyKey: String(data.get('idempotencyKey') ?? ''),
+    password: data.get('password') ? String(data.get('password')) : undefined,
   };
 }
 
@@ -33,7 +34,10 @@ export function RedPacketForm({ friends }: { friends: PersonSummary[] }) {
   const friendsError = form.fieldError('eligible');
   const modeError = form.fieldError('mode');
   const errorId = useId();
-  const anyFieldError = ['eligible', 'shares', 'total', 'currency', 'mode'].some((name) => form.fieldError(name));
+  const anyFieldError = ['eligible', 'shares', 'total', 'currency', 'mode', 'password'].some((name) => form.fieldError(name));
+  // Asked for only when the day's sends pass the allowance: the server says so (REAUTH_REQUIRED).
+  const passwordError = form.fieldError('password');
+  const send = useTranslations('walletSend');
   return (
     <form onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" aria-label={t('newTitle')}>
       <FormMessage message={anyFieldError ? null : form.message} />
@@ -65,6 +69,7 @@ export function RedPacketForm({ friends }: { friends: PersonSummary[] }) {
         <TextField label={t('total')} name="total" inputMode="decimal" autoComplete="off" required hint={t('totalHint')} error={form.fieldError('total')} />
         <SelectField label={t('currency')} name="currency" defaultValue="USD" options={currencies.map((code) => ({ value: code, label: code }))} error={form.fieldError('currency')} />
       </div>
+      {passwordError && <TextField label={send('password')} name="password" type="password" autoComplete="current-password" required error={passwordError} />}
       <fieldset className="flex flex-col gap-2" aria-describedby={modeError ? `${errorId}-mode` : undefined}>
         <legend className="mb-1 text-sm font-medium">{t('mode')}</legend>
         {(['random', 'equal'] as const).map((mode) => (

@@ -35,6 +35,14 @@ describe('confirming the password before something large', () => {
     expect((await refusal(confirmPassword(viewer, 'correct horse battery staple'))).code).toBe('RATE_LIMITED');
   });
 
+  it('verifies no more than the limit of 30 parallel guesses: each is counted before it is checked', async () => {
+    const viewer = await account();
+    const results = await Promise.allSettled(Array.from({ length: 30 }, (_, index) => confirmPassword(viewer, `guess ${index}`)));
+    const verified = results.filter((result) => result.status === 'rejected' && (result.reason as { code: string }).code === 'INVALID').length;
+    expect(verified).toBeGreaterThan(0);
+    expect(verified).toBeLessThanOrEqual(env().RATE_LIMIT_SIGNIN_PER_ACCOUNT);
+  });
+
   it('asks someone without a password for a fresh sign-in instead, and accepts one', async () => {
     const viewer = await account();
     await db().user.update({ where: { id: viewer.id }, data: { passwordHash: null } });

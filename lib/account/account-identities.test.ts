@@ -110,22 +110,30 @@ describe('setting a password later', () => {
   it('lets an account without a password set one, which then signs in, and only once', async () => {
     const account = await signUpWithIdentity(identity(), { name: 'Later', handle: unique('l') });
     const viewer = asViewer(account);
-    const common = await refusal(setPassword(viewer, { password: 'password123' }));
+    const fresh = { signedInRecently: true };
+    const common = await refusal(setPassword(viewer, { password: 'password123' }, fresh));
     expect(common.fieldErrors).toEqual({ password: 'password.common' });
 
-    await setPassword(viewer, { password: 'a brand new passphrase' });
+    await setPassword(viewer, { password: 'a brand new passphrase' }, fresh);
     expect(await getSignInMethods(viewer)).toEqual({ hasPassword: true, providers: ['oidc'] });
-    await expect(verifyPasswordSignIn({ email: account.email, password: 'a brand new passphrase' }, '10.9.0.1')).resolves.toMatchObject({ id: account.id });
+    await expect(verifyPasswordSignIn({ email: account.email, password: 'a brand new passphrase' }, { ip: '10.9.0.1', device: null })).resolves.toMatchObject({ id: account.id });
 
-    const again = await refusal(setPassword(viewer, { password: 'another new passphrase' }));
+    const again = await refusal(setPassword(viewer, { password: 'another new passphrase' }, fresh));
     expect(again.code).toBe('CONFLICT');
-    await expect(verifyPasswordSignIn({ email: account.email, password: 'a brand new passphrase' }, '10.9.0.2')).resolves.toMatchObject({ id: account.id });
+    await expect(verifyPasswordSignIn({ email: account.email, password: 'a brand new passphrase' }, { ip: '10.9.0.2', device: null })).resolves.toMatchObject({ id: account.id });
+  });
+
+  it('asks for a fresh sign-in first: a phone left signed in is not enough', async () => {
+    const account = await signUpWithIdentity(identity(), { name: 'Stale', handle: unique('s') });
+    const refused = await refusal(setPassword(asViewer(account), { password: 'a brand new passphrase' }, { signedInRecently: false }));
+    expect(refused.messageRef).toBe('identity.signInAgainToSetPassword');
+    expect(await getSignInMethods(asViewer(account))).toEqual({ hasPassword: false, providers: ['oidc'] });
   });
 
   it('refuses an account that signed up with a password', async () => {
     const account = await signUp({ name: 'Has One', handle: unique('o'), email: `${unique('o')}@example.test`, password: 'correct horse battery staple' });
-    const refused = await refusal(setPassword(asViewer(account), { password: 'a brand new passphrase' }));
+    const refused = await refusal(setPassword(asViewer(account), { password: 'a brand new passphrase' }, { signedInRecently: true }));
     expect(refused.messageRef).toBe('identity.passwordAlreadySet');
-    await expect(verifyPasswordSignIn({ email: account.email, password: 'correct horse battery staple' }, '10.9.0.3')).resolves.toMatchObject({ id: account.id });
+    await expect(verifyPasswordSignIn({ email: account.email, password: 'correct horse battery staple' }, { ip: '10.9.0.3', device: null })).resolves.toMatchObject({ id: account.id });
   });
 });

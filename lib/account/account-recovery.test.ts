@@ -53,13 +53,13 @@ describe('password reset', () => {
     expect(await checkResetLink(token)).toBe('valid');
 
     await expect(resetPassword({ token, password: 'a brand new passphrase' })).resolves.toEqual({ email: account.email });
-    await expect(verifyPasswordSignIn({ email: account.email, password: 'a brand new passphrase' }, '203.0.113.2')).resolves.toMatchObject({ id: account.id });
-    await expect(verifyPasswordSignIn({ email: account.email, password: account.password }, '203.0.113.2')).rejects.toMatchObject({ code: 'INVALID' });
+    await expect(verifyPasswordSignIn({ email: account.email, password: 'a brand new passphrase' }, { ip: '203.0.113.2', device: null })).resolves.toMatchObject({ id: account.id });
+    await expect(verifyPasswordSignIn({ email: account.email, password: account.password }, { ip: '203.0.113.2', device: null })).rejects.toMatchObject({ code: 'INVALID' });
 
     const second = await refusal(resetPassword({ token, password: 'yet another passphrase' }));
     expect(second.messageRef).toBe('recovery.linkUsed');
     expect(await checkResetLink(token)).toBe('used');
-    await expect(verifyPasswordSignIn({ email: account.email, password: 'a brand new passphrase' }, '203.0.113.2')).resolves.toMatchObject({ id: account.id });
+    await expect(verifyPasswordSignIn({ email: account.email, password: 'a brand new passphrase' }, { ip: '203.0.113.2', device: null })).resolves.toMatchObject({ id: account.id });
   });
 
   it('using one link retires the other links sent before it', async () => {
@@ -80,7 +80,7 @@ describe('password reset', () => {
     const refused = await refusal(resetPassword({ token, password: 'a brand new passphrase' }));
     expect(refused.messageRef).toBe('recovery.linkExpired');
     resetClock();
-    await expect(verifyPasswordSignIn({ email: account.email, password: account.password }, '203.0.113.3')).resolves.toMatchObject({ id: account.id });
+    await expect(verifyPasswordSignIn({ email: account.email, password: account.password }, { ip: '203.0.113.3', device: null })).resolves.toMatchObject({ id: account.id });
   });
 
   it('an unknown email gets the same answer as a known one, and no mail', async () => {
@@ -155,6 +155,6 @@ describe('email verification and settings', () => {
     const refused = await refusal(changePassword(viewer, { currentPassword: 'not my password', newPassword: 'a brand new passphrase' }));
     expect(refused.fieldErrors).toEqual({ currentPassword: 'recovery.wrongCurrentPassword' });
     await changePassword(viewer, { currentPassword: account.password, newPassword: 'a brand new passphrase' });
-    await expect(verifyPasswordSignIn({ email: account.email, password: 'a brand new passphrase' }, '203.0.113.9')).resolves.toMatchObject({ id: account.id });
+    await expect(verifyPasswordSignIn({ email: account.email, password: 'a brand new passphrase' }, { ip: '203.0.113.9', device: null })).resolves.toMatchObject({ id: account.id });
   });
 });

@@ -72,9 +72,9 @@ describe('password sign-in', () => {
   it('accepts the right password and refuses a wrong one or an unknown email alike', async () => {
     const input = person();
     await signUp(input);
-    await expect(verifyPasswordSignIn({ email: input.email.toUpperCase(), password: input.password }, '10.0.0.1')).resolves.toMatchObject({ handle: input.handle });
-    const wrong = await refusal(verifyPasswordSignIn({ email: input.email, password: 'nope nope nope' }, '10.0.0.1'));
-    const unknown = await refusal(verifyPasswordSignIn({ email: `x${input.email}`, password: 'nope nope nope' }, '10.0.0.1'));
+    await expect(verifyPasswordSignIn({ email: input.email.toUpperCase(), password: input.password }, { ip: '10.0.0.1', device: null })).resolves.toMatchObject({ handle: input.handle });
+    const wrong = await refusal(verifyPasswordSignIn({ email: input.email, password: 'nope nope nope' }, { ip: '10.0.0.1', device: null }));
+    const unknown = await refusal(verifyPasswordSignIn({ email: `x${input.email}`, password: 'nope nope nope' }, { ip: '10.0.0.1', device: null }));
     expect(wrong.code).toBe('INVALID');
     expect(unknown.messageRef).toEqual(wrong.messageRef);
   });
@@ -84,9 +84,9 @@ describe('password sign-in', () => {
     const input = person();
     await signUp(input);
     for (let attempt = 0; attempt < limit; attempt += 1) {
-      expect((await refusal(verifyPasswordSignIn({ email: input.email, password: `wrong ${attempt}` }, `10.1.0.${attempt}`))).code).toBe('INVALID');
+      expect((await refusal(verifyPasswordSignIn({ email: input.email, password: `wrong ${attempt}` }, { ip: `10.1.0.${attempt}`, device: null }))).code).toBe('INVALID');
     }
-    const refused = await refusal(verifyPasswordSignIn({ email: input.email, password: input.password }, '10.2.0.1'));
+    const refused = await refusal(verifyPasswordSignIn({ email: input.email, password: input.password }, { ip: '10.2.0.1', device: null }));
     expect(refused.code).toBe('RATE_LIMITED');
   });
 });

@@ -17,9 +17,9 @@ it('refuses every account from an address that guessed wrong too often', async (
   const victim = await signUp({ name: 'Victim', handle: `victim${stamp}`, email: `victim${stamp}@example.test`, password: 'correct horse battery staple' });
   for (let attempt = 0; attempt < 4; attempt += 1) {
     // Different accounts each time: the per-account limit never triggers.
-    await expect(verifyPasswordSignIn({ email: `guess${attempt}${stamp}@example.test`, password: 'guess guess' }, ip)).rejects.toMatchObject({ code: 'INVALID' });
+    await expect(verifyPasswordSignIn({ email: `guess${attempt}${stamp}@example.test`, password: 'guess guess' }, { ip: ip, device: null })).rejects.toMatchObject({ code: 'INVALID' });
   }
-  await expect(verifyPasswordSignIn({ email: victim.email, password: 'correct horse battery staple' }, ip)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+  await expect(verifyPasswordSignIn({ email: victim.email, password: 'correct horse battery staple' }, { ip: ip, device: null })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
   // Another address is not affected.
-  await expect(verifyPasswordSignIn({ email: victim.email, password: 'correct horse battery staple' }, `${ip}1`)).resolves.toMatchObject({ id: victim.id });
+  await expect(verifyPasswordSignIn({ email: victim.email, password: 'correct horse battery staple' }, { ip: `${ip}1`, device: null })).resolves.toMatchObject({ id: victim.id });
 });

@@ -8,16 +8,12 @@ import { signIn, signOut } from '@/lib/core/auth';
 import { env } from '@/lib/core/env';
 import { AppError } from '@/lib/core/errors';
 import { localeCookie, locales } from '@/lib/core/i18n/locales';
-import { requestOrigin } from '@/lib/core/request';
+import { publicOrigin } from '@/lib/core/request';
 import { sendSignUpVerification } from './recovery';
+import { nextPathSchema } from './identity-schemas';
 import { signInSchema, signUpSchema, updateProfileSchema } from './schemas';
 import * as accounts from './service';
-
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after sign-in. */
-const nextPathSchema = z
-  .string()
-  .optional()
-  .transform((value) => (value && /^\/(?![/\\])/.test(value) ? value : '/chats'));
+import { endCurrentSession, endDevice, endOtherDevices } from './sessions';
 
 async function startSession(email: string, password: string): Promise<void> {
   try {
@@ -36,7 +32,7 @@ export const signUpAction = publicAction(
   signUpSchema.extend({ next: nextPathSchema }),
   async (input) => {
     const account = await accounts.signUp(input);
-    await sendSignUpVerification(account, { origin: await requestOrigin(), locale: await getLocale() });
+    await sendSignUpVerification(account, { origin: publicOrigin(), locale: await getLocale() });
     await startSession(input.email, input.password);
     return { redirectTo: input.next };
   },
@@ -50,7 +46,8 @@ export const signInAction = publicAction(signInSchema.extend({ next: nextPathSch
   return { redirectTo: input.next };
 });
 
-export const signOutAction = action(z.object({}), async () => {
+export const signOutAction = action(z.object({}), async (_input, { viewer }) => {
+  await endCurrentSession(viewer);
   await signOut({ redirect: false });
   return { redirectTo: '/' };
 });
@@ -61,3 +58,7 @@ export const setLocaleAction = publicAction(z.object({ locale: z.enum(locales) }
   (await cookies()).set(localeCookie, locale, { path: '/', sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 });
   return { locale };
 });
+
+export const endDeviceAction = action(z.object({ sessionId: z.string().min(1).max(64) }), ({ sessionId }, { viewer }) => endDevice(viewer, sessionId));
+
+export const endOtherDevicesAction = action(z.object({ intent: z.literal('sign-out-everywhere-else') }), (_input, { viewer }) => endOtherDevices(viewer));

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db, Prisma } from '@/lib/core/db';
+import { endSessionsExcept } from './db-sessions';
 import type { OwnAccountDto } from './schemas';
 
 /** The only Prisma access for account models. Reads select what callers need, nothing more. */
@@ -247,6 +248,25 @@ export async function insertUser(data: { email: string; handle: string; name: st
   }
 }
 
+export async function updateAdminRole(handle: string, isAdmin: boolean): Promise<{ handle: string; isAdmin: boolean } | null> {
+  const [row] = await db().user.updateManyAndReturn({ where: { handle }, data: { isAdmin }, select: { handle: true, isAdmin: true } });
+  return row ?? null;
+}
+
+export async function findAdminHandles(): Promise<string[]> {
+  const rows = await db().user.findMany({ where: { isAdmin: true }, select: { handle: true }, orderBy: { handle: 'asc' } });
+  return rows.map((row) => row.handle);
+}
+
+export async function findEmailVerifiedAt(id: string): Promise<Date | null> {
+  const row = await db().user.findUnique({ where: { id }, select: { emailVerifiedAt: true } });
+  return row?.emailVerifiedAt ?? null;
+}
+
+export async function setEmailVerified(id: string, at: Date): Promise<void> {
+  await db().user.update({ where: { id }, data: { emailVerifiedAt: at }, select: { id: true } });
+}
+
 export async function findEmailOrHandleTaken(email: string, handle: string) {
   const rows = await db().user.findMany({
     where: { OR: [{ email }, { handle }] },
@@ -326,27 +346,38 @@ async function consumeToken(tx: Prisma.TransactionClient, tokenHash: string, pur
   return token ?? null;
 }
 
-/** Sets the new password and retires every other reset link of that person, all or nothing. */
-export async function resetPasswordWithToken(tokenHash: string, passwordHash: string, at: Date): Promise<{ email: string } | null> {
+/**
+ * Sets the new password, retires every other reset link of that person and ends every session
+ * they had (whoever else was signed in is signed out), all or nothing.
+ */
+export async function resetPasswordWithToken(tokenHash: string, passwordHash: string, at: Date): Promise<{ userId: string; email: string } | null> {
   return db().$transaction(async (tx) => {
     const token = await consumeToken(tx, tokenHash, 'PASSWORD_RESET', at);
     if (!token) return null;
     const user = await tx.user.update({ where: { id: token.userId }, data: { passwordHash }, select: { email: true } });
     await tx.authToken.updateMany({ where: { userId: token.userId, purpose: 'PASSWORD_RESET', usedAt: null }, data: { usedAt: at } });
-    return user;
+    await endSessionsExcept(token.userId, null, at, tx);
+    return { userId: token.userId, email: user.email };
   });
 }
 
-/** Marks the address verified, moving the account to it when it is a new one. */
-export async function verifyEmailWithToken(tokenHash: string, at: Date): Promise<{ email: string } | 'taken' | null> {
+/**
+ * Marks the address verified, moving the account to it when it is a new one. A move ends every
+ * session but `keepSession` (the browser that opened the link, when it is the owner's): whoever
+ * signed in with the old address is signed out.
+ */
+export async function verifyEmailWithToken(tokenHash: string, at: Date, keepSession: string | null): Promise<{ userId: string; email: string; moved: boolean } | 'taken' | null> {
   try {
     return await db().$transaction(async (tx) => {
       const token = await consumeToken(tx, tokenHash, 'EMAIL_VERIFICATION', at);
       if (!token?.email) return null;
+      const before = await tx.user.findUniqueOrThrow({ where: { id: token.userId }, select: { email: true } });
       const user = await tx.user.update({ where: { id: token.userId }, data: { email: token.email, emailVerifiedAt: at }, select: { email: true } });
       // Older links (for this or a previous address) must not move the account back.
       await tx.authToken.updateMany({ where: { userId: token.userId, purpose: 'EMAIL_VERIFICATION', usedAt: null }, data: { usedAt: at } });
-      return user;
+      const moved = before.email !== user.email;
+      if (moved) await endSessionsExcept(token.userId, keepSession, at, tx);
+      return { userId: token.userId, email: user.email, moved };
     });
   } catch (error) {
     // Someone else took the address since the link was sent: the unique index decides.
@@ -355,12 +386,14 @@ export async function verifyEmailWithToken(tokenHash: string, at: Date): Promise
   }
 }
 
-export async function updatePasswordHash(userId: string, passwordHash: string, at: Date): Promise<void> {
-  await db().$transaction([
-    db().user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } }),
+/** A new password, and every session but `keepSession` ended with it, all or nothing. */
+export async function updatePasswordHash(userId: string, passwordHash: string, at: Date, keepSession: string | null): Promise<number> {
+  return db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } });
     // A reset link mailed before the change must not undo it.
-    db().authToken.updateMany({ where: { userId, purpose: 'PASSWORD_RESET', usedAt: null }, data: { usedAt: at } }),
-  ]);
+    await tx.authToken.updateMany({ where: { userId, purpose: 'PASSWORD_RESET', usedAt: null }, data: { usedAt: at } });
+    return endSessionsExcept(userId, keepSession, at, tx);
+  });
 }
 /** What the profile header needs: who, and which images (MediaAsset ids) they chose. */
 export async function findProfileMedia(id: string) {

@@ -63,9 +63,14 @@ export async function getSignInMethods(viewer: Viewer): Promise<SignInMethodsDto
   return methods;
 }
 
-/** "An account may link a password later": only while it has none; changing one is not this. */
-export async function setPassword(viewer: Viewer, input: SetPasswordInput): Promise<void> {
+/**
+ * "An account may link a password later": only while it has none; changing one is not this.
+ * The account has no password to confirm, so a fresh sign-in is the proof: an unlocked phone
+ * left signed in must not be enough to give the account a password someone else knows.
+ */
+export async function setPassword(viewer: Viewer, input: SetPasswordInput, proof: { signedInRecently: boolean }): Promise<void> {
   if (!canEditAccount(viewer, viewer.id)) throw new AppError('FORBIDDEN', 'forbidden');
+  if (!proof.signedInRecently) throw new AppError('FORBIDDEN', 'identity.signInAgainToSetPassword');
   if (isCommonPassword(input.password)) throw new AppError('INVALID', 'checkFields', { password: 'password.common' });
   const set = await accounts.setPasswordIfNone(viewer.id, await hashPassword(input.password));
   if (!set) throw new AppError('CONFLICT', 'identity.passwordAlreadySet');

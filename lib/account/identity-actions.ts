@@ -6,7 +6,7 @@ import { signIn, signOut, unstable_update } from '@/lib/core/auth';
 import { externalProviders } from '@/lib/core/auth-providers';
 import { env } from '@/lib/core/env';
 import { AppError } from '@/lib/core/errors';
-import { getPendingIdentity } from '@/lib/core/session';
+import { getPendingIdentity, signedInRecently } from '@/lib/core/session';
 import * as identities from './identities';
 import { completeExternalSignUpSchema, setPasswordSchema, startExternalSignInSchema } from './identity-schemas';
 
@@ -55,4 +55,4 @@ export const cancelExternalSignUpAction = publicAction(z.object({}), async () =>
   return { redirectTo: '/login' };
 });
 
-export const setPasswordAction = action(setPasswordSchema, (input, { viewer }) => identities.setPassword(viewer, input));
+export const setPasswordAction = action(setPasswordSchema, async (input, { viewer }) => identities.setPassword(viewer, input, { signedInRecently: await signedInRecently() }));

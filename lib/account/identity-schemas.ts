@@ -1,11 +1,9 @@
 import { z } from 'zod';
+import { safeNextPath } from './next-path';
 import { handleSchema, nameSchema, newPasswordSchema } from './schemas';
 
 /** Only same-site paths, so a crafted link cannot send someone elsewhere after sign-in. */
-export const nextPathSchema = z
-  .string()
-  .optional()
-  .transform((value) => (value && /^\/(?![/\\])/.test(value) ? value : '/chats'));
+export const nextPathSchema = z.string().max(2000).optional().transform((value) => safeNextPath(value));
 
 export const startExternalSignInSchema = z.object({
   provider: z.string().min(1, 'identity.unknownProvider').max(40, 'identity.unknownProvider'),

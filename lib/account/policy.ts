@@ -1,8 +1,13 @@
-import type { Viewer } from '@/lib/core/session';
+import type { SystemViewer, Viewer } from '@/lib/core/viewer';
 
 /** Who may do what with accounts. Foundation has only "your own account is yours". */
 export function canEditAccount(viewer: Viewer, accountId: string): boolean {
   return viewer.id === accountId;
+}
+
+/** Only the operator's command (a system viewer) hands out the admin role; no person can, not even an admin. */
+export function mayGrantAdmin(viewer: Viewer | SystemViewer): boolean {
+  return viewer.kind === 'system';
 }
 
 /** Handles that would collide with routes or impersonate the service. */

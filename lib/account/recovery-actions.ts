@@ -4,12 +4,12 @@ import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { action, publicAction } from '@/lib/core/action';
 import { signIn } from '@/lib/core/auth';
-import { requestOrigin } from '@/lib/core/request';
+import { publicOrigin } from '@/lib/core/request';
 import * as recovery from './recovery';
 import { changeEmailSchema, changePasswordSchema, forgotPasswordSchema, resetPasswordSchema, type MailContext } from './recovery-schemas';
 
 async function mailContext(): Promise<MailContext> {
-  return { origin: await requestOrigin(), locale: await getLocale() };
+  return { origin: publicOrigin(), locale: await getLocale() };
 }
 
 // Rate limits per address and per email live in the service, where they cannot be skipped.

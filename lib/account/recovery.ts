@@ -8,10 +8,11 @@ import { messagesFor } from '@/lib/core/i18n/messages';
 import { enqueue, registerJobHandler } from '@/lib/core/jobs';
 import { sendMail } from '@/lib/core/mail';
 import { enforceRateLimit, type RateLimitRule } from '@/lib/core/rate-limit';
-import type { Viewer } from '@/lib/core/session';
+import type { SystemViewer, Viewer } from '@/lib/core/session';
 import * as accounts from './db';
 import { hashPassword, isCommonPassword, passwordMatches } from './passwords';
 import { canEditAccount } from './policy';
+import { dropEndedConnections } from './sessions';
 import {
   tokenSchema,
   type AccountSettingsDto,
@@ -106,7 +107,9 @@ export async function resetPassword(input: ResetPasswordInput): Promise<{ email:
   if (isCommonPassword(input.password)) throw new AppError('INVALID', 'checkFields', { password: 'password.common' });
   const result = await accounts.resetPasswordWithToken(hashToken(input.token), await hashPassword(input.password), now());
   if (!result) throw linkRefusal(await tokenState(input.token));
-  return result;
+  // Every session ended with the reset: whoever held one loses its live connections too.
+  await dropEndedConnections(result.userId);
+  return { email: result.email };
 }
 
 // ——— Email verification ———
@@ -138,12 +141,19 @@ export async function resendEmailVerification(viewer: Viewer, context: MailConte
 
 export type VerifyResult = { state: 'verified'; email: string } | { state: Exclude<TokenState, 'valid'> | 'taken' };
 
-/** Anyone holding the link may use it: having the mail is what proves the address. */
-export async function verifyEmail(token: string): Promise<VerifyResult> {
+/**
+ * Anyone holding the link may use it: having the mail is what proves the address. When it moves
+ * the account to a new address, every other session ends (the browser opening the link, if it
+ * is the owner's, stays signed in).
+ */
+export async function verifyEmail(token: string, viewer: Viewer | null = null): Promise<VerifyResult> {
   if (!tokenSchema.safeParse(token).success) return { state: 'invalid' };
-  const result = await accounts.verifyEmailWithToken(hashToken(token), now());
+  const result = await accounts.verifyEmailWithToken(hashToken(token), now(), viewer?.sessionId ?? null);
   if (result === 'taken') return { state: 'taken' };
-  if (result) return { state: 'verified', email: result.email };
+  if (result) {
+    if (result.moved) await dropEndedConnections(result.userId);
+    return { state: 'verified', email: result.email };
+  }
   const state = await tokenState(token);
   return { state: state === 'valid' ? 'invalid' : state };
 }
@@ -177,7 +187,9 @@ async function requireCurrentPassword(viewer: Viewer, currentPassword: string) {
 export async function changePassword(viewer: Viewer, input: ChangePasswordInput): Promise<{ changed: true }> {
   if (isCommonPassword(input.newPassword)) throw new AppError('INVALID', 'checkFields', { newPassword: 'password.common' });
   await requireCurrentPassword(viewer, input.currentPassword);
-  await accounts.updatePasswordHash(viewer.id, await hashPassword(input.newPassword), now());
+  // Whoever else knew the old password is signed out everywhere; this browser stays in.
+  const ended = await accounts.updatePasswordHash(viewer.id, await hashPassword(input.newPassword), now(), viewer.sessionId ?? null);
+  if (ended > 0) await dropEndedConnections(viewer.id);
   return { changed: true };
 }
 
@@ -188,4 +200,18 @@ export async function requestEmailChange(viewer: Viewer, input: ChangeEmailInput
   if (await accounts.isEmailTaken(input.email)) throw new AppError('INVALID', 'checkFields', { email: 'email.taken' });
   await mailVerificationLink(account, input.email, context);
   return { pendingEmail: input.email };
+}
+
+/** Whether the person confirmed their address: money leaves only such accounts (lib/pay/policy.ts). */
+export async function hasVerifiedEmail(personId: string): Promise<boolean> {
+  return (await accounts.findEmailVerifiedAt(personId)) !== null;
+}
+
+/**
+ * For the operator's own data (the demo people, the scale seed, test fixtures): marks an address
+ * verified without a mailed link. No person can call it.
+ */
+export async function markEmailVerified(viewer: SystemViewer, personId: string): Promise<void> {
+  if (viewer.kind !== 'system') throw new AppError('FORBIDDEN', 'forbidden');
+  await accounts.setEmailVerified(personId, now());
 }

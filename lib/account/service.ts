@@ -1,9 +1,10 @@
 import 'server-only';
 import { env } from '@/lib/core/env';
 import { AppError, notFound } from '@/lib/core/errors';
-import { countHit, currentHits, rateLimited, type RateLimitRule } from '@/lib/core/rate-limit';
+import { countHit, forgiveHit, rateLimited, type RateLimitRule } from '@/lib/core/rate-limit';
 import type { Viewer } from '@/lib/core/session';
 import * as accounts from './db';
+import type { KnownDevice } from './known-devices';
 import { burnPasswordCheck, hashPassword, isCommonPassword, passwordMatches } from './passwords';
 import { canEditAccount, isReservedHandle } from './policy';
 import { signInSchema, type OwnAccountDto, type SignUpInput, type UpdateProfileInput } from './schemas';
@@ -30,37 +31,43 @@ export async function signUp(input: SignUpInput): Promise<OwnAccountDto> {
   return created;
 }
 
-const signInRules = (): { account: RateLimitRule; ip: RateLimitRule } => {
+const signInRules = () => {
   const config = env();
+  const rule = (name: string, limit: number): RateLimitRule => ({ name, limit, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS });
   return {
-    account: { name: 'signin-account', limit: config.RATE_LIMIT_SIGNIN_PER_ACCOUNT, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS },
-    ip: { name: 'signin-ip', limit: config.RATE_LIMIT_SIGNIN_PER_IP, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS },
+    account: rule('signin-account', config.RATE_LIMIT_SIGNIN_PER_ACCOUNT),
+    // The owner's own browsers: the same allowance, counted apart from strangers'.
+    knownDevice: rule('signin-known-device', config.RATE_LIMIT_SIGNIN_PER_ACCOUNT),
+    ip: rule('signin-ip', config.RATE_LIMIT_SIGNIN_PER_IP),
   };
 };
 
+export type SignInClient = { ip: string; device: KnownDevice | null };
+
 /**
- * Checks an email and password. Wrong passwords are counted per account and per address; past
- * the limit every attempt is refused, even with the right password, until the window ends.
+ * Checks an email and password. Every attempt is counted before the password is verified, in
+ * one atomic statement that returns the new count, so a hundred parallel guesses get no more
+ * verifications than the limit; a right password gives its attempt back. A browser that signed
+ * in to this account before is counted on its own, so strangers' guessing cannot lock out the
+ * owner. Past the limit every attempt is refused, even with the right password, until the
+ * window ends.
  */
-export async function verifyPasswordSignIn(raw: unknown, ip: string) {
+export async function verifyPasswordSignIn(raw: unknown, client: SignInClient) {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('INVALID', 'wrongPassword');
   const { email, password } = parsed.data;
   const rules = signInRules();
 
-  const [accountFailures, ipFailures] = await Promise.all([
-    currentHits(rules.account, email),
-    currentHits(rules.ip, ip),
-  ]);
-  if (accountFailures >= rules.account.limit) throw rateLimited(rules.account);
-  if (ipFailures >= rules.ip.limit) throw rateLimited(rules.ip);
-
   const user = await accounts.findCredentialsByEmail(email);
+  const knownDevice = user && client.device?.accountIds.includes(user.id) ? client.device : null;
+  const [accountRule, accountSubject] = knownDevice ? [rules.knownDevice, `${user!.id}:${knownDevice.deviceId}`] : [rules.account, email];
+  const [accountAttempts, ipAttempts] = await Promise.all([countHit(accountRule, accountSubject), knownDevice ? 0 : countHit(rules.ip, client.ip)]);
+  if (accountAttempts > accountRule.limit) throw rateLimited(accountRule);
+  if (ipAttempts > rules.ip.limit) throw rateLimited(rules.ip);
+
   const ok = user?.passwordHash ? await passwordMatches(user.passwordHash, password) : (await burnPasswordCheck(password), false);
-  if (!user || !ok) {
-    await Promise.all([countHit(rules.account, email), countHit(rules.ip, ip)]);
-    throw new AppError('INVALID', 'wrongPassword');
-  }
+  if (!user || !ok) throw new AppError('INVALID', 'wrongPassword');
+  await Promise.all([forgiveHit(accountRule, accountSubject), knownDevice ? undefined : forgiveHit(rules.ip, client.ip)]);
   return { id: user.id, handle: user.handle, name: user.name, email: user.email };
 }
 

@@ -1,8 +1,8 @@
 'use server';
-import { confirmPassword } from '@/lib/account';
+import { acceptStepUpProof } from '@/lib/pay';
 import { action } from '@/lib/core/action';
+import { signedInRecently } from '@/lib/core/session';
 import { env } from '@/lib/core/env';
-import { signedInRecently, type Viewer } from '@/lib/core/session';
 import * as payments from './payments';
 import {
   chatRedPacketSchema,
@@ -55,17 +55,10 @@ export const removeMemberAction = action(memberRefSchema, (input, { viewer }) =>
 export const leaveGroupAction = action(conversationRefSchema, (input, { viewer }) => chat.leaveGroup(viewer, input));
 export const setPreferenceAction = action(preferenceSchema, (input, { viewer }) => chat.setPreference(viewer, input));
 
-/** How fresh a sign-in must be to stand in for the password (accounts without one), as on /wallet. */
-const recentSignInMs = 10 * 60 * 1000;
-
-async function confirmLargeAmount(viewer: Viewer, amount: number, password: string | undefined) {
-  if (amount > env().PAY_REAUTH_ABOVE_MINOR) await confirmPassword(viewer, password ?? '', { signedInRecently: await signedInRecently(recentSignInMs) });
-}
-
 export const sendTransferAction = action(
   chatTransferSchema,
   async (input, { viewer }) => {
-    await confirmLargeAmount(viewer, input.amount, input.password);
+    await acceptStepUpProof(viewer, input.password, { signedInRecently: await signedInRecently() });
     return payments.sendTransfer(viewer, input);
   },
   { rateLimit: payLimit },
@@ -74,7 +67,7 @@ export const sendTransferAction = action(
 export const sendRedPacketAction = action(
   chatRedPacketSchema,
   async (input, { viewer }) => {
-    await confirmLargeAmount(viewer, input.amount, input.password);
+    await acceptStepUpProof(viewer, input.password, { signedInRecently: await signedInRecently() });
     return payments.sendRedPacket(viewer, input);
   },
   { rateLimit: payLimit },

@@ -377,6 +377,12 @@ export async function findMessage(id: string, tx?: Tx): Promise<MessageHead | nu
   return client(tx).message.findUnique({ where: { id }, select: { id: true, conversationId: true, seq: true, senderId: true, kind: true, body: true, mediaIds: true, payload: true, paymentId: true, recalledAt: true, createdAt: true } });
 }
 
+/** Red packets sent in the conversation since `since` (older ones have expired). */
+export async function findRedPacketIdsIn(conversationId: string, since: Date): Promise<string[]> {
+  const rows = await db().message.findMany({ where: { conversationId, kind: 'RED_PACKET', createdAt: { gt: since }, paymentId: { not: null } }, select: { paymentId: true } });
+  return rows.map((row) => row.paymentId!);
+}
+
 export async function findMessagesByPayment(paymentId: string): Promise<{ id: string; conversationId: string }[]> {
   return db().message.findMany({ where: { paymentId }, select: { id: true, conversationId: true } });
 }

@@ -2,9 +2,10 @@ import 'server-only';
 import { getFriendsStatus, isBlockedBetween } from '@/lib/account';
 import { now } from '@/lib/core/clock';
 import { AppError, invalidField, notFound } from '@/lib/core/errors';
-import type { Viewer } from '@/lib/core/session';
+import { systemViewer, type Viewer } from '@/lib/core/viewer';
 import { getPost } from '@/lib/feed';
 import { requireOwnImages } from '@/lib/media';
+import { withdrawRedPacketEligibility } from '@/lib/pay';
 import * as chats from './db';
 import { announceChange, announceConversation, announceMessage, announceRead, revokeChannelsOf } from './announce';
 import { mayEditMessage, mayForwardMessage, mayManageGroup, mayRecallMessage } from './policy';
@@ -378,6 +379,16 @@ export async function announceTyping(viewer: Viewer, input: { conversationId: st
 
 // ---- Managing groups ----------------------------------------------------------------------
 
+// Packets live a day; look a little further back so none is missed at the edge.
+const openRedPacketAgeMs = 25 * 60 * 60 * 1000;
+
+/** Whoever leaves a group can no longer claim its red packets, from the chat or the wallet. */
+async function withdrawRedPackets(conversationId: string, departing: string[]): Promise<void> {
+  if (departing.length === 0) return;
+  const packetIds = await chats.findRedPacketIdsIn(conversationId, new Date(now().getTime() - openRedPacketAgeMs));
+  for (const personId of departing) await withdrawRedPacketEligibility(systemViewer, { packetIds, personId });
+}
+
 async function requireAdmin(viewer: Viewer, conversationId: string) {
   const found = await requireMember(viewer, conversationId);
   if (!mayManageGroup(found.conversation, found.member)) throw new AppError('FORBIDDEN', 'chat.adminsOnly');
@@ -397,6 +408,7 @@ async function changeGroup(conversationId: string, change: (tx: Parameters<Param
     const event = await change(tx, conversation);
     return event ? appendSystem(tx, conversationId, event) : null;
   });
+  await withdrawRedPackets(conversationId, departing);
   if (stored) await announceMessage(conversationId, stored, undefined, departing);
   await announceConversation(conversationId, departing);
   if (stored) await revokeChannelsOf(conversationId, departing);

@@ -1,6 +1,6 @@
 import type { SystemViewer, Viewer } from './session';
 
-/** What only the people named in PLAZA_ADMINS may see. Everyone else is told it does not exist. */
+/** What only accounts holding the admin role (`npm run admin -- grant`) may see. Everyone else is told it does not exist. */
 export function canUseAdmin(viewer: Viewer | SystemViewer | null): boolean {
   return viewer?.kind === 'person' && viewer.isAdmin;
 }

@@ -2,11 +2,13 @@ import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import type { NextRequest } from 'next/server';
 import Credentials from 'next-auth/providers/credentials';
-import { findAccountForIdentity, verifyPasswordSignIn } from '@/lib/account';
+import { cookies, headers } from 'next/headers';
+import { findAccountForIdentity, knownDeviceCookie, knownDeviceFromCookieHeader, rememberDevice, verifyPasswordSignIn } from '@/lib/account';
 import { externalAuthProviders } from './auth-providers';
-import { now } from './clock';
 import { AppError } from './errors';
+import { now } from './clock';
 import { env } from './env';
+import { sessionMaxAgeSeconds, signedInToken } from './session-token';
 
 /** Raised to the sign-in action through Auth.js, which keeps `code`. */
 export class SignInRefused extends CredentialsSignin {
@@ -16,6 +18,7 @@ export class SignInRefused extends CredentialsSignin {
   }
 }
 
+/** The client's address: Plaza's server entry (scripts/serve.ts) sets the header from the socket. */
 function forwardedIp(request: Request): string {
   return request.headers.get('x-forwarded-for')?.split(',').pop()?.trim() || 'unknown';
 }
@@ -39,6 +42,9 @@ export type PendingIdentity = {
 
 const pendingLifetimeMs = 30 * 60 * 1000;
 
+/** The browser signing in, for its session's device label. */
+const userAgent = async () => (await headers()).get('user-agent');
+
 type ProviderProfile = { email_verified?: unknown; preferred_username?: unknown; login?: unknown };
 
 function pendingIdentity(
@@ -59,17 +65,13 @@ function pendingIdentity(
   };
 }
 
-/** A token for a signed-in person: only what getViewer needs, nothing from the provider. */
-/** `signedInAt` survives token refreshes, so "signed in recently" means a real sign-in. */
-const signedInToken = (account: { id: string; handle: string }) => ({ sub: account.id, handle: account.handle, signedInAt: Date.now() });
-
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() => {
   const config = env();
   return {
     secret: config.AUTH_SECRET,
     trustHost: true,
     useSecureCookies: config.secureDeployment,
-    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: sessionMaxAgeSeconds },
     // Failures coming back from a provider land on the sign-in page, which explains them.
     pages: { signIn: '/login', error: '/login' },
     logger: {
@@ -86,7 +88,16 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
         // /api/auth/callback/credentials pass through here, so the rate limit cannot be skipped.
         async authorize(credentials, request) {
           try {
-            const user = await verifyPasswordSignIn(credentials, forwardedIp(request));
+            const device = knownDeviceFromCookieHeader(request.headers.get('cookie'));
+            const user = await verifyPasswordSignIn(credentials, { ip: forwardedIp(request), device });
+            // From now on this browser's attempts at this account are counted apart from strangers'.
+            (await cookies()).set(knownDeviceCookie, rememberDevice(device, user.id), {
+              httpOnly: true,
+              sameSite: 'lax',
+              secure: config.secureDeployment,
+              path: '/',
+              maxAge: 365 * 24 * 60 * 60,
+            });
             return { id: user.id, name: user.name, email: user.email, handle: user.handle };
           } catch (error) {
             if (error instanceof AppError) {
@@ -104,7 +115,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
           // Only an identity already linked signs in; anything else waits for a handle. Linking
           // by matching email would let whoever controls that address at a provider take over.
           const linked = await findAccountForIdentity(account.provider, account.providerAccountId);
-          if (linked) return signedInToken(linked);
+          if (linked) return await signedInToken(linked, await userAgent());
           return { pending: pendingIdentity(account, user, profile as ProviderProfile | undefined) };
         }
         if (trigger === 'update' && token.pending) {
@@ -112,13 +123,9 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
           // session data is ignored: only a link that now exists in the database promotes it.
           const pending = token.pending as PendingIdentity;
           const linked = await findAccountForIdentity(pending.provider, pending.providerAccountId);
-          return linked ? signedInToken(linked) : token;
+          return linked ? await signedInToken(linked, await userAgent()) : token;
         }
-        if (user) {
-          token.sub = user.id;
-          token.handle = (user as { handle?: string }).handle;
-          token.signedInAt = Date.now();
-        }
+        if (user?.id) return signedInToken({ id: user.id, handle: (user as { handle: string }).handle }, await userAgent());
         return token;
       },
       session({ session, token }) {
@@ -126,6 +133,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
         (session.user as { handle?: string }).handle = token.handle as string | undefined;
         if (token.pending) (session as { pending?: PendingIdentity }).pending = token.pending as PendingIdentity;
         if (typeof token.signedInAt === 'number') (session as { signedInAt?: number }).signedInAt = token.signedInAt;
+        if (typeof token.sessionId === 'string') (session as { sessionId?: string }).sessionId = token.sessionId;
         return session;
       },
     },

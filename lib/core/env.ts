@@ -2,19 +2,15 @@ import { z } from 'zod';
 
 /**
  * The one place that reads process.env in app code. Every setting has a working default for
- * the embedded setup (`npm start`); a secure deployment (AUTH_URL on https) must name its
- * secrets, and startup refuses without them.
+ * the embedded setup (`npm start`, which also generates PUSHER_SECRET); a secure deployment
+ * (AUTH_URL on https) must name its secrets, and startup refuses without them.
  */
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-const commaList = z
-  .string()
-  .default('')
-  .transform((value) =>
-    value
-      .split(',')
-      .map((item) => item.trim().toLowerCase().replace(/^@/, ''))
-      .filter(Boolean),
-  );
+
+// Earlier versions fell back to this realtime secret. It is published in the source, so with it
+// anyone could sign a private channel; the realtime server refuses it too (its config.ts).
+const publishedPusherSecret = 'plaza-development-secret';
+const pusherSecretHelp = 'run `npm start`, which generates one in .data/pusher-secret, or set PUSHER_SECRET to the realtime server\'s secret';
 
 // An empty variable means "not set", as in a .env file with `OIDC_ISSUER=`.
 const optionalText = z
@@ -29,7 +25,12 @@ const envSchema = z
     DATABASE_POOL_SIZE: positiveInt(10),
     AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
     AUTH_URL: z.url().optional(),
-    PLAZA_ADMINS: commaList,
+    // Where Plaza's own server listens (set by `npm start` and the test runner): the origin of
+    // links in mail when AUTH_URL is not set. Never taken from a request.
+    PLAZA_LISTEN_URL: z.url().default('http://localhost:3000'),
+    // How many reverse proxies in front of Plaza append to X-Forwarded-For; 0 means the
+    // socket's own address is the client's (scripts/serve.ts reads it).
+    PLAZA_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
     // Rate limits: failures counted per window; tests raise or lower them through env.
     RATE_LIMIT_WINDOW_SECONDS: positiveInt(15 * 60),
     RATE_LIMIT_SIGNIN_PER_ACCOUNT: positiveInt(5),
@@ -59,7 +60,12 @@ const envSchema = z
     PUSHER_PORT: positiveInt(6001),
     PUSHER_APP_ID: z.string().min(1).default('plaza'),
     PUSHER_KEY: z.string().min(1).default('plaza-key'),
-    PUSHER_SECRET: optionalText,
+    // Signs channel access, HTTP API calls and webhooks; there is no default, see above.
+    PUSHER_SECRET: optionalText.pipe(
+      z
+        .string({ error: `PUSHER_SECRET is not set: ${pusherSecretHelp}` })
+        .refine((secret) => secret !== publishedPusherSecret, `PUSHER_SECRET is the published development secret, with which anyone can sign private channels: ${pusherSecretHelp}`),
+    ),
     PUSHER_CLUSTER: optionalText,
     // Mail: without SMTP_URL, mail is kept in the database and admins read it at /admin/mail.
     SMTP_URL: z.url().optional(),
@@ -76,9 +82,9 @@ const envSchema = z
     // Tests only: the ledger stops inside its transaction and touches this file, so a test can
     // kill the process mid-posting. Never set in a deployment.
     PAY_TEST_PAUSE_FILE: optionalText,
-    // Sending more than this (minor units, any currency) asks for the person's password again:
-    // an unlocked phone in someone else's hands should not be enough to empty a wallet.
-    PAY_REAUTH_ABOVE_MINOR: positiveInt(20000),
+    // Money a person may send in 24 hours (minor units, per currency) before Plaza asks for the
+    // password again: an unlocked phone in someone else's hands must not empty a wallet.
+    PAY_STEP_UP_PER_DAY_MINOR: positiveInt(20000),
     // Sign-in with other accounts: each provider is offered only when all its settings are present.
     OIDC_ISSUER: optionalText.pipe(z.url().optional()),
     OIDC_CLIENT_ID: optionalText,
@@ -101,9 +107,6 @@ const envSchema = z
   .superRefine((value, ctx) => {
     if (value.secureDeployment && !value.AUTH_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'AUTH_SECRET is required when AUTH_URL is https' });
-    }
-    if (value.secureDeployment && !value.PUSHER_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['PUSHER_SECRET'], message: 'PUSHER_SECRET is required when AUTH_URL is https' });
     }
     // Unsigned webhooks would let anyone credit a wallet: a live deployment taking cards must verify them.
     if (value.secureDeployment && value.STRIPE_SECRET_KEY && !value.STRIPE_WEBHOOK_SECRET) {

@@ -2,7 +2,7 @@
  * Errors a person can understand. Services throw AppError with a message key (translated by the
  * action helper through next-intl) and, for form input, a key per field.
  */
-export const errorCodes = ['NOT_FOUND', 'FORBIDDEN', 'INVALID', 'CONFLICT', 'RATE_LIMITED', 'PAYMENT_REQUIRED'] as const;
+export const errorCodes = ['NOT_FOUND', 'FORBIDDEN', 'INVALID', 'CONFLICT', 'RATE_LIMITED', 'PAYMENT_REQUIRED', 'REAUTH_REQUIRED'] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 /** A message key under `errors` in lib/core/i18n/messages/*.json, with optional values. */

@@ -56,6 +56,18 @@ export async function enqueue(kind: string, payload: Prisma.InputJsonValue, opti
   return { id: created.id, created: true };
 }
 
+/**
+ * Whether a job of `kind` whose payload contains `payloadContains` (jsonb `@>`) is still to run
+ * or running. Reads the few unfinished jobs through the status index, not the finished history.
+ */
+export async function isJobOpen(kind: string, payloadContains: Prisma.InputJsonValue): Promise<boolean> {
+  const [row] = await db().$queryRaw<{ open: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM "Job" WHERE "status" IN ('PENDING', 'RUNNING') AND "kind" = ${kind} AND "payload" @> ${JSON.stringify(payloadContains)}::jsonb
+    ) AS open`;
+  return row?.open ?? false;
+}
+
 /** 15 s, 30 s, 1 min, … capped at an hour, each stretched by up to 25 % so retries spread out. */
 export function retryDelayMs(attempts: number): number {
   const base = Math.min(15_000 * 2 ** Math.max(0, attempts - 1), 60 * 60 * 1000);

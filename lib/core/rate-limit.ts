@@ -25,6 +25,13 @@ export async function countHit(rule: RateLimitRule, subject: string): Promise<nu
   return rows[0]?.count ?? 1;
 }
 
+/** Takes back one hit counted in this window (an attempt that turned out to be the owner's). */
+export async function forgiveHit(rule: RateLimitRule, subject: string): Promise<void> {
+  await db().$executeRaw`
+    UPDATE "RateLimitHit" SET "count" = GREATEST("count" - 1, 0)
+    WHERE "key" = ${`${rule.name}:${subject}`} AND "windowStart" = ${windowStart(rule)}`;
+}
+
 /** Hits so far in this window, without counting a new one. */
 export async function currentHits(rule: RateLimitRule, subject: string): Promise<number> {
   const row = await db().rateLimitHit.findUnique({

@@ -3,9 +3,9 @@ import { headers } from 'next/headers';
 import { env } from './env';
 
 /**
- * The client's address as the nearest proxy saw it: the last X-Forwarded-For entry. Next.js
- * fills the header from the socket when nothing in front of it did; behind a reverse proxy,
- * that proxy must set it.
+ * The client's address: Plaza's server entry (scripts/serve.ts) replaces X-Forwarded-For with
+ * the socket's address (or, behind PLAZA_TRUSTED_PROXIES proxies, the address they saw), so the
+ * client cannot choose it.
  */
 export async function clientIp(): Promise<string> {
   const forwarded = (await headers()).get('x-forwarded-for');
@@ -14,16 +14,12 @@ export async function clientIp(): Promise<string> {
 }
 
 /**
- * The origin for links that leave the app (mail, QR codes). AUTH_URL when set — a secure deployment sets it, so a forged
- * Host header can never point a reset link elsewhere; otherwise the address this request came to.
+ * The origin for links that leave the app (mail, QR codes, payment return pages): AUTH_URL when
+ * set, otherwise the address Plaza's own server listens on (its start banner prints it). Never
+ * the request's Origin, Host or X-Forwarded-Host: a forged header must not put an attacker's
+ * host into a genuine reset link.
  */
-export async function requestOrigin(): Promise<string> {
-  const configured = env().AUTH_URL;
-  if (configured) return new URL(configured).origin;
-  const list = await headers();
-  const origin = list.get('origin');
-  if (origin && /^https?:\/\/[^/\s]+$/.test(origin)) return origin;
-  const host = list.get('x-forwarded-host') ?? list.get('host') ?? 'localhost:3000';
-  const proto = list.get('x-forwarded-proto') ?? 'http';
-  return `${proto}://${host}`;
+export function publicOrigin(): string {
+  const config = env();
+  return new URL(config.AUTH_URL ?? config.PLAZA_LISTEN_URL).origin;
 }

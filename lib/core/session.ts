@@ -1,24 +1,28 @@
 import 'server-only';
 import { cache } from 'react';
+import { findSessionPerson } from '@/lib/account';
 import { auth, type PendingIdentity } from './auth';
 import { now } from './clock';
-import { env } from './env';
 import { AppError } from './errors';
+import type { Viewer } from './viewer';
 
-/** Who is asking. Services take it first and ask their policy what it may do. */
-export type Viewer = { kind: 'person'; id: string; handle: string; isAdmin: boolean };
-/** For background jobs and start-up tasks that act on nobody's behalf. */
-export type SystemViewer = { kind: 'system' };
-export const systemViewer: SystemViewer = { kind: 'system' };
+export type { SystemViewer, Viewer } from './viewer';
+export { systemViewer } from './viewer';
 
+/**
+ * The signed-in person, checked against their session row once per request: a token whose
+ * session was ended (sign out elsewhere, a password reset) signs nobody in, however long the
+ * token itself would still be valid. Handle and admin role come from the database, not the token.
+ */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   // Someone still choosing a handle after signing in elsewhere is nobody here yet.
-  if (session && 'pending' in session) return null;
-  const id = session?.user?.id;
-  const handle = (session?.user as { handle?: string } | undefined)?.handle;
-  if (!id || !handle) return null;
-  return { kind: 'person', id, handle, isAdmin: env().PLAZA_ADMINS.includes(handle) };
+  if (!session || 'pending' in session) return null;
+  const sessionId = (session as { sessionId?: string }).sessionId;
+  if (!session.user?.id || !sessionId) return null;
+  const person = await findSessionPerson(sessionId);
+  if (!person || person.id !== session.user.id) return null;
+  return { kind: 'person', id: person.id, handle: person.handle, isAdmin: person.isAdmin, sessionId };
 });
 
 export async function requireViewer(): Promise<Viewer> {
@@ -40,12 +44,15 @@ export const getPendingIdentity = cache(async (): Promise<PendingIdentity | null
   return pending;
 });
 
+/** How fresh a sign-in must be to stand in for a password the account does not have. */
+export const recentSignInWindowMs = 10 * 60 * 1000;
+
 /**
  * Whether the viewer signed in (not merely kept a session alive) within `withinMs`: the proof
  * asked of accounts without a password before a sensitive action.
  */
-export async function signedInRecently(withinMs: number): Promise<boolean> {
+export async function signedInRecently(withinMs: number = recentSignInWindowMs): Promise<boolean> {
   const session = await auth();
   const at = (session as { signedInAt?: number } | null)?.signedInAt;
-  return typeof at === 'number' && Date.now() - at <= withinMs;
+  return typeof at === 'number' && now().getTime() - at <= withinMs;
 }

@@ -17,8 +17,8 @@ export async function insertAsset(data: { id: string; ownerId: string; purpose: 
 }
 
 /**
- * Unscoped on purpose: images are public by their URL (avatars and covers show on public
- * profiles), and the id is random, so serving a variant needs no viewer.
+ * Unscoped on purpose: the image route reads the asset's purpose here first, then asks the
+ * domain that shows it whether the viewer may see it (serve-http.ts, ADR 009).
  */
 export async function unsafeFindAsset(id: string): Promise<AssetRecord | null> {
   const row = await db().mediaAsset.findUnique({ where: { id }, select: assetSelect });
@@ -71,4 +71,9 @@ export async function findAssetsUploadedBefore(
 /** Unscoped on purpose: only the sweep calls it, for images no domain uses any more. */
 export function unsafeDeleteAsset(id: string): Promise<AssetRecord | null> {
   return deleteAssetWhere({ id });
+}
+
+/** The purpose of each of these assets that still exists (for releasing them). */
+export async function findAssetPurposes(ids: string[]): Promise<{ id: string; purpose: string }[]> {
+  return ids.length === 0 ? [] : db().mediaAsset.findMany({ where: { id: { in: ids } }, select: { id: true, purpose: true } });
 }

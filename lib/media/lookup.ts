@@ -5,8 +5,8 @@ import type { MediaPurpose } from './client';
 import * as assets from './db';
 
 /**
- * Width and height of each asset that exists, by id. Sizes are not secret (the images are public
- * by their random URL); callers pass only ids they already decided the viewer may see.
+ * Width and height of each asset that exists, by id: callers pass only ids they already decided
+ * the viewer may see (the image route asks their policy again for the bytes).
  */
 export async function getImageSizes(ids: string[]): Promise<Map<string, { width: number; height: number }>> {
   const rows = await assets.findAssetSizes([...new Set(ids)]);

@@ -1,12 +1,12 @@
 'use server';
-import { confirmPassword, getProfile } from '@/lib/account';
+import { getProfile } from '@/lib/account';
 import { action } from '@/lib/core/action';
-import { env } from '@/lib/core/env';
-import { AppError } from '@/lib/core/errors';
 import { signedInRecently } from '@/lib/core/session';
+import { AppError } from '@/lib/core/errors';
 import { redPacketFormSchema } from './form-schemas';
 import { acceptTransfer, transfer } from './transfers';
 import { claimRedPacket, createRedPacket } from './red-packets';
+import { acceptStepUpProof } from './step-up';
 import { idSchema, transferFormSchema } from './schemas';
 
 const payLimit = () => ({ name: 'pay-actions', limit: 120, windowSeconds: 15 * 60 });
@@ -23,16 +23,11 @@ async function recipientId(viewer: Parameters<typeof getProfile>[0], handle: str
   }
 }
 
-/** How fresh a sign-in must be to stand in for the password (accounts without one). */
-const recentSignInMs = 10 * 60 * 1000;
-
 export const sendTransferAction = action(
   transferFormSchema,
   async (input, { viewer }) => {
     const to = await recipientId(viewer, input.handle);
-    if (input.amount > env().PAY_REAUTH_ABOVE_MINOR) {
-      await confirmPassword(viewer, input.password ?? '', { signedInRecently: await signedInRecently(recentSignInMs) });
-    }
+    await acceptStepUpProof(viewer, input.password, { signedInRecently: await signedInRecently() });
     const sent = await transfer(viewer, { to, amount: input.amount, currency: input.currency, note: input.note, idempotencyKey: input.idempotencyKey });
     return { id: sent.id, amount: sent.amount, currency: sent.currency };
   },
@@ -47,6 +42,7 @@ export const acceptTransferAction = action(idSchema, async ({ id }, { viewer }) 
 export const createRedPacketAction = action(
   redPacketFormSchema,
   async (input, { viewer }) => {
+    await acceptStepUpProof(viewer, input.password, { signedInRecently: await signedInRecently() });
     const packet = await createRedPacket(viewer, {
       eligible: input.eligible,
       shares: input.shares,

@@ -1,7 +1,7 @@
 'use server';
 import { z } from 'zod';
 import { action } from '@/lib/core/action';
-import { requestOrigin } from '@/lib/core/request';
+import { publicOrigin } from '@/lib/core/request';
 import { startTopUp } from './cards';
 import { currencySchema, decimalAmountSchema } from './money';
 import { idempotencyKeySchema } from './schemas';
@@ -10,5 +10,5 @@ const topUpSchema = z.object({ amount: decimalAmountSchema, currency: currencySc
 
 /** Opens Stripe Checkout for a wallet top-up; the browser goes to the returned URL. */
 export const startTopUpAction = action(topUpSchema, async (input, { viewer }) => ({
-  url: await startTopUp(viewer, { amount: input.amount, currency: input.currency, key: input.idempotencyKey }, await requestOrigin()),
+  url: await startTopUp(viewer, { amount: input.amount, currency: input.currency, key: input.idempotencyKey }, publicOrigin()),
 }));

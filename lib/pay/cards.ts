@@ -11,7 +11,7 @@ import * as records from './db';
 import { payEvents } from './events';
 import { inTransaction, post } from './ledger';
 import { currencies, type Currency } from './money';
-import { requireStripeClient, verifyStripeWebhook } from './stripe';
+import { requireStripeClient, stripeWebhookSecret, verifyStripeWebhook } from './stripe';
 
 type CardPurpose = { purpose: 'topup' } | { purpose: 'charge'; chargeId: string };
 
@@ -110,11 +110,23 @@ export async function handleStripeEvent(event: Stripe.Event): Promise<'handled' 
   return outcome.result;
 }
 
+const webhooksUnconfigured = 'Stripe webhooks are not configured: set STRIPE_WEBHOOK_SECRET';
+let reportedUnconfigured = false;
+
 /**
  * The webhook route's whole job: 400 for a bad or stale signature (nothing changes), 200 once
- * the event is handled or known. Anything else is a 500, so Stripe retries later.
+ * the event is handled or known. Anything else is a 500, so Stripe retries later. Without a
+ * signing secret nothing can be verified: 503 (Stripe retries it too, so no payment is lost
+ * once the secret is set), said once in the log rather than as a stack trace per delivery.
  */
 export async function handleStripeWebhook(rawBody: string, signature: string | null): Promise<Response> {
+  if (!stripeWebhookSecret()) {
+    if (!reportedUnconfigured) {
+      reportedUnconfigured = true;
+      console.warn(`pay: ${webhooksUnconfigured}; deliveries are refused with 503 until it is`);
+    }
+    return new Response(webhooksUnconfigured, { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
   let event: Stripe.Event;
   try {
     event = verifyStripeWebhook(rawBody, signature);

@@ -5,6 +5,7 @@ import { AppError, forbidden, notFound } from '@/lib/core/errors';
 import type { SystemViewer, Viewer } from '@/lib/core/session';
 import { z } from 'zod';
 import * as records from './db';
+import { authorizeWalletDebit, debitProofs } from './policy';
 import { feeFor, feeRefundedBy } from './fees';
 import { balancesOf, inTransaction, post, type AccountRef, type Tx } from './ledger';
 import { currencySchema, minorAmountSchema, type Currency } from './money';
@@ -76,9 +77,11 @@ export async function charge(viewer: Viewer, input: ChargeInput, origin: string)
   if (method === 'card' && !cardPaymentsAvailable()) throw new AppError('PAYMENT_REQUIRED', 'pay.insufficientFunds');
 
   const fee = feeFor(data.purpose, data.amount);
+  const proofs = method === 'wallet' ? await debitProofs(viewer) : { steppedUpAt: null };
   const { charge: row, settled } = await inTransaction(async (tx) => {
     const inserted = await records.insertCharge(tx, { payerId: viewer.id, payeeId: data.payee, purpose: data.purpose, reference: data.reference, amount: data.amount, fee, currency: data.currency, method, idempotencyKey: `${viewer.id}:${data.idempotencyKey}` });
     if (!inserted.created || inserted.charge.method !== 'wallet') return { charge: inserted.charge, settled: null };
+    await authorizeWalletDebit(tx, viewer, { amount: data.amount, currency: data.currency }, proofs);
     const done = await records.settleCharge(tx, inserted.charge.id, now());
     await postSettlement(tx, inserted.charge, { kind: 'WALLET', ownerId: viewer.id });
     return { charge: done!, settled: done };

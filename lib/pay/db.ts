@@ -92,6 +92,10 @@ export async function insertPacket(tx: Tx, data: Omit<PacketRow, 'id' | 'status'
  * holding account a moment later anyway; taking the packet first means a claim, the packet
  * finishing and its expiry can never interleave or deadlock.
  */
+export async function removeEligible(packetIds: string[], personId: string): Promise<void> {
+  await db().$executeRaw`UPDATE "RedPacket" SET "eligibleIds" = array_remove("eligibleIds", ${personId}) WHERE id = ANY(${packetIds}::text[]) AND status = 'OPEN'`;
+}
+
 export async function findPacketForClaim(tx: Tx, id: string): Promise<PacketRow | null> {
   const rows = await tx.$queryRaw<PacketRow[]>`SELECT * FROM "RedPacket" WHERE id = ${id} FOR UPDATE`;
   return rows[0] ?? null;

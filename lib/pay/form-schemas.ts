@@ -11,6 +11,8 @@ export const redPacketFormSchema = z
     currency: currencySchema,
     mode: z.enum(['equal', 'random'], { message: 'pay.packetMode' }),
     idempotencyKey: idempotencyKeySchema,
+    // Asked for only past the daily allowance (lib/pay/policy.ts).
+    password: z.string().max(200).optional(),
   })
   // More shares than people would leave money nobody can take until it expires.
   .refine((input) => input.shares <= new Set(input.eligible).size, { message: 'pay.packetMoreSharesThanPeople', path: ['shares'] });

@@ -18,3 +18,5 @@ export const redPacket = { create: createRedPacket, claim: claimRedPacket };
 export { charge, refund, onChargeSettled, type ChargeDto, type ChargeInput, type ChargeResult } from './charges';
 export { handleStripeWebhook, handleStripeEvent, getCardPaymentStatus } from './cards';
 export { cardPaymentsAvailable } from './stripe';
+export { acceptStepUpProof } from './step-up';
+export { withdrawRedPacketEligibility } from './red-packets';

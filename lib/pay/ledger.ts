@@ -125,6 +125,21 @@ async function lockAccounts(tx: Tx, refs: AccountRef[], currency: Currency): Pro
   return new Map(rows.map((row) => [`${row.kind}:${row.ownerId}`, row]));
 }
 
+/**
+ * Locks the person's wallet and holding in `currency` (in id order, as `post` does, so the two
+ * cannot deadlock) and returns what left the wallet since `since` through postings of `kinds`.
+ * Called first in a debit's transaction: a second debit by the same person waits here until the
+ * first commits, then counts it.
+ */
+export async function lockWalletAndSumDebits(tx: Tx, ownerId: string, currency: Currency, kinds: readonly string[], since: Date): Promise<number> {
+  const accounts = await lockAccounts(tx, [{ kind: 'WALLET', ownerId }, { kind: 'HOLDING', ownerId }], currency);
+  const wallet = accounts.get(`WALLET:${ownerId}`)!;
+  const rows = await tx.$queryRaw<{ total: bigint | null }[]>`
+    SELECT SUM(-e.amount) AS total FROM "LedgerEntry" e JOIN "LedgerPosting" p ON p.id = e."postingId"
+    WHERE e."accountId" = ${wallet.id} AND e."createdAt" > ${since} AND e.amount < 0 AND p.kind = ANY(${[...kinds]}::text[])`;
+  return Number(rows[0]?.total ?? 0n);
+}
+
 /** Undoes a posting with its mirror image; a posting is reversed at most once. */
 export async function reverse(tx: Tx, postingId: string, idempotencyKey: string, kind: string): Promise<PostingResult> {
   const entries = await tx.$queryRaw<{ kind: string; ownerId: string; amount: bigint; currency: Currency }[]>`

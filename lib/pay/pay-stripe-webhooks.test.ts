@@ -195,4 +195,28 @@ describe('configuration', () => {
     expect(configured.verifyStripeWebhook(payload, fake.signedHeader(payload)).type).toBe('checkout.session.expired');
     vi.unstubAllEnvs();
   });
+
+  it('answers webhooks with 503 and a plain reason while STRIPE_WEBHOOK_SECRET is unset, saying so once in the log', async () => {
+    vi.resetModules();
+    vi.stubEnv('STRIPE_WEBHOOK_SECRET', '');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const { handleStripeWebhook } = await import('@/lib/pay/cards');
+      const payload = JSON.stringify({ id: 'evt_1', object: 'event', type: 'checkout.session.completed' });
+      for (const signature of [fake.signedHeader(payload), null]) {
+        const answer = await handleStripeWebhook(payload, signature);
+        expect(answer.status).toBe(503);
+        expect(answer.headers.get('content-type')).toMatch(/^text\/plain/);
+        expect(await answer.text()).toBe('Stripe webhooks are not configured: set STRIPE_WEBHOOK_SECRET');
+      }
+      expect(warn).toHaveBeenCalledOnce();
+      expect(String(warn.mock.calls[0]![0])).toContain('STRIPE_WEBHOOK_SECRET');
+      expect(error).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+      vi.unstubAllEnvs();
+    }
+  });
 });

@@ -4,10 +4,11 @@ import { getPeopleSummaries } from '@/lib/account';
 import { now } from '@/lib/core/clock';
 import { enqueue } from '@/lib/core/jobs';
 import { AppError, notFound } from '@/lib/core/errors';
-import type { Viewer } from '@/lib/core/session';
+import type { SystemViewer, Viewer } from '@/lib/core/session';
 import * as records from './db';
 import { inTransaction, post } from './ledger';
 import { redPacketChanged } from './notices';
+import { authorizeWalletDebit, debitProofs } from './policy';
 import { parseServiceInput, redPacketInputSchema, type RedPacketDto, type RedPacketInput } from './schemas';
 
 export const redPacketHoldMs = 24 * 60 * 60 * 1000;
@@ -64,7 +65,9 @@ export async function createRedPacket(viewer: Viewer, input: RedPacketInput): Pr
   const reachable = await getPeopleSummaries(viewer, eligible);
   if (eligible.length === 0 || eligible.some((id) => !reachable.has(id))) throw new AppError('INVALID', 'checkFields', { eligible: 'pay.packetNobody' });
   const shares = splitShares(data.total, data.shares, data.mode);
+  const proofs = await debitProofs(viewer);
   const { packet, created } = await inTransaction(async (tx) => {
+    await authorizeWalletDebit(tx, viewer, { amount: data.total, currency: data.currency }, proofs);
     const inserted = await records.insertPacket(
       tx,
       {
@@ -99,6 +102,15 @@ export async function createRedPacket(viewer: Viewer, input: RedPacketInput): Pr
   if (!created && (dto.total !== data.total || dto.shareCount !== data.shares)) throw new AppError('CONFLICT', 'pay.keyReused');
   if (created) await redPacketChanged({ packet: dto, change: 'created' });
   return dto;
+}
+
+/**
+ * Someone who left a group (or was removed) can no longer claim what was sent there: the chat
+ * names the packets sent in it, and the person leaves their open eligible lists.
+ */
+export async function withdrawRedPacketEligibility(viewer: SystemViewer, input: { packetIds: string[]; personId: string }): Promise<void> {
+  if (viewer.kind !== 'system') throw new AppError('FORBIDDEN', 'forbidden');
+  if (input.packetIds.length > 0) await records.removeEligible(input.packetIds, input.personId);
 }
 
 /**

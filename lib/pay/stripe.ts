@@ -71,8 +71,8 @@ export function stripeWebhookSecret(): string | undefined {
  * Checks a webhook's `Stripe-Signature` against the raw request body (as received, before any
  * JSON parsing) and returns the event. A bad, missing or stale signature is refused with an
  * INVALID AppError (answer 400: Stripe stops retrying a delivery only on 2xx, and a forged one
- * should not be retried). Missing configuration is a plain Error: a 500 makes Stripe retry
- * until the secret is set, so no real payment is lost.
+ * should not be retried). Missing configuration is a plain Error, not the sender's fault; the
+ * webhook route answers it with a 503 before it gets here.
  */
 export function verifyStripeWebhook(rawBody: string, signature: string | null, secret = stripeWebhookSecret()): Stripe.Event {
   if (!secret) throw new Error('Stripe webhooks cannot be verified: STRIPE_WEBHOOK_SECRET is not set');

@@ -7,6 +7,7 @@ import type { Viewer } from '@/lib/core/session';
 import * as records from './db';
 import { inTransaction, post } from './ledger';
 import { transferChanged } from './notices';
+import { authorizeWalletDebit, debitProofs } from './policy';
 import { parseServiceInput, transferInputSchema, type TransferDto, type TransferInput } from './schemas';
 
 /** An unaccepted transfer goes back to the sender after this long (issue: 24 hours). */
@@ -32,7 +33,9 @@ export async function transfer(viewer: Viewer, input: TransferInput): Promise<Tr
   // Nobody can pay someone who blocked them, or who does not exist: the same answer for both.
   if (!(await getPeopleSummaries(viewer, [data.to])).has(data.to)) throw notFound();
   const at = now();
+  const proofs = await debitProofs(viewer);
   const { transfer: row, created } = await inTransaction(async (tx) => {
+    await authorizeWalletDebit(tx, viewer, data, proofs);
     const inserted = await records.insertTransfer(tx, {
       senderId: viewer.id,
       receiverId: data.to,

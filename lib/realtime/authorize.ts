@@ -31,7 +31,9 @@ export async function authorizeSocket(viewer: Viewer, input: unknown, policies: 
   if (name === undefined) return sdk.authenticateUser(socketId, { id: viewer.id, user_info: member.user_info });
 
   const channel = parseChannel(name);
-  const policy = channel ? policies[channel.scope] : undefined;
+  // Own keys only: on a plain object `constructor` and the like are inherited functions, and a
+  // scope named after one would be "allowed" by whatever that function happens to return.
+  const policy = channel && Object.hasOwn(policies, channel.scope) ? policies[channel.scope] : undefined;
   if (!channel || !policy || !(await policy(viewer, channel))) throw forbidden();
   return sdk.authorizeChannel(socketId, name, channel.access === 'presence' ? member : undefined);
 }

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import PusherJs from 'pusher-js';
+import { mayListenOnUserChannel } from '@/lib/account/policy';
 import type { Viewer } from '@/lib/core/session';
 import { refusal } from '@/tests/support/refusal';
 import { authorizeSocket, type ChannelPolicy } from './authorize';
@@ -56,6 +57,23 @@ describe('realtime channel authorization', () => {
     expect((await refusal(authorizeSocket(ana, { socket_id: '1.2', channel_name: 'private-encrypted-user-ana1' }, policies))).code).toBe('FORBIDDEN');
     expect((await refusal(authorizeSocket(ana, { socket_id: 'nope', channel_name: userChannel(ana.id) }, policies))).code).toBe('INVALID');
     expect((await refusal(authorizeSocket(ana, { socket_id: '1.2', channel_name: 'x'.repeat(200) }, policies))).code).toBe('INVALID');
+  });
+
+  it('refuses scopes named after what every plain object inherits', async () => {
+    // Tables of policies are plain objects (app/api/realtime/auth/route.ts): `constructor` is
+    // Object itself there, which returns its truthy argument when called as a policy.
+    for (const name of ['private-constructor-x', 'presence-constructor-x', 'private-__proto__-x', 'private-toString-x', 'private-hasOwnProperty-x', 'private-valueOf-x']) {
+      expect((await refusal(authorizeSocket(ana, { socket_id: '1.2', channel_name: name }, policies))).code, name).toBe('FORBIDDEN');
+    }
+    const client = browserAs(ana);
+    expect(await outcome(client, 'private-constructor-x')).toBe('refused');
+  });
+
+  it('signs a person into their own user channel only, with the account domain’s policy', async () => {
+    const routePolicies: Record<string, ChannelPolicy> = { user: mayListenOnUserChannel };
+    expect((await authorizeSocket(ana, { socket_id: '1.2', channel_name: userChannel(ana.id) }, routePolicies)).auth).toMatch(/^[^:]+:[0-9a-f]{64}$/);
+    expect((await refusal(authorizeSocket(ana, { socket_id: '1.2', channel_name: userChannel('bo2') }, routePolicies))).code).toBe('FORBIDDEN');
+    expect((await refusal(authorizeSocket(ana, { socket_id: '1.2', channel_name: `presence-user-${ana.id}` }, routePolicies))).code).toBe('FORBIDDEN');
   });
 
   it('joins presence channels as the signed-in person, whatever the browser claims', async () => {

@@ -2,10 +2,6 @@ import 'server-only';
 import Pusher from 'pusher';
 import { env } from '@/lib/core/env';
 
-// The embedded server's development secret (lib/realtime/server/config.ts); a secure deployment
-// must set PUSHER_SECRET, which lib/core/env.ts enforces.
-const developmentSecret = 'plaza-development-secret';
-
 let client: Pusher | undefined;
 
 /** The `pusher` SDK, pointed at the embedded server, Soketi or Pusher Channels by env alone. */
@@ -15,7 +11,7 @@ export function pusherSdk(): Pusher {
   client = new Pusher({
     appId: config.PUSHER_APP_ID,
     key: config.PUSHER_KEY,
-    secret: config.PUSHER_SECRET ?? developmentSecret,
+    secret: config.PUSHER_SECRET,
     useTLS: config.PUSHER_USE_TLS,
     // Hosted Pusher is addressed by cluster; the embedded server and Soketi by host and port.
     ...(config.PUSHER_CLUSTER ? { cluster: config.PUSHER_CLUSTER } : { host: config.PUSHER_HOST, port: String(config.PUSHER_PORT) }),

@@ -11,7 +11,18 @@ export async function startRealtime(options: { env: NodeJS.ProcessEnv; port: num
     ...options.extraEnv,
   };
   const env = { ...options.env, ...realtimeEnv };
-  startChild(process.execPath, ['--import', 'tsx', 'lib/realtime/server/main.ts'], { env, ...(options.quiet ? { stdio: ['ignore', 'ignore', 'inherit'] } : {}) });
-  await waitForHttp(`http://127.0.0.1:${options.port}/`);
+  const child = startChild(process.execPath, ['--import', 'tsx', 'lib/realtime/server/main.ts'], { env, ...(options.quiet ? { stdio: ['ignore', 'ignore', 'inherit'] } : {}) });
+  // A server that refuses its configuration (no PUSHER_SECRET) exits at once; say so then,
+  // rather than after waitForHttp's two minutes.
+  let onExit: (code: number | null) => void = () => {};
+  const exited = new Promise<never>((_, reject) => {
+    onExit = (code) => reject(new Error(`The realtime server stopped before it was ready (exit code ${code ?? 'none'}); its message is above`));
+    child.once('exit', onExit);
+  });
+  try {
+    await Promise.race([waitForHttp(`http://127.0.0.1:${options.port}/`), exited]);
+  } finally {
+    child.off('exit', onExit);
+  }
   return realtimeEnv;
 }

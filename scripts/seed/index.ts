@@ -2,19 +2,21 @@
  * Demo data for an empty database, written through the domains' own services so it obeys the
  * same rules as anything a person does. Run with the react-server condition (see start.ts).
  */
-import { acceptFriendRequest, block, countPeople, follow, listFriendRequests, recordUserChannels, sendFriendRequest, signUp, updateProfile } from '@/lib/account';
+import { acceptFriendRequest, block, countPeople, follow, listFriendRequests, markEmailVerified, recordUserChannels, sendFriendRequest, setAdminRole, signUp, updateProfile } from '@/lib/account';
 import { userChannel } from '@/lib/realtime';
-import type { Viewer } from '@/lib/core/session';
+import { systemViewer, type Viewer } from '@/lib/core/viewer';
 import { seedAvatars } from './avatars';
 import { seedChats } from './chat';
 import { seedFeed } from './feed';
 import { seedWallets } from './wallet';
-import { demoBlocks, demoFollows, demoFriendships, demoPassword, demoPendingRequests, demoPeople, demoRecentlyActive } from './people';
+import { demoBlocks, demoFollows, demoFriendships, demoAdminHandle, demoPassword, demoPendingRequests, demoPeople, demoRecentlyActive } from './people';
 
 async function seedPeople(): Promise<Map<string, Viewer>> {
   const viewers = new Map<string, Viewer>();
   for (const person of demoPeople) {
     const account = await signUp({ name: person.name, handle: person.handle, email: `${person.handle}@demo.plaza`, password: demoPassword });
+    // Demo people have confirmed their addresses: they can send money straight away.
+    await markEmailVerified(systemViewer, account.id);
     const viewer: Viewer = { kind: 'person', id: account.id, handle: account.handle, isAdmin: false };
     await updateProfile(viewer, { name: person.name, bio: person.bio, location: person.location });
     viewers.set(person.handle, viewer);
@@ -46,6 +48,8 @@ async function seedRecentVisits(viewers: Map<string, Viewer>): Promise<void> {
 export async function seedDemoData(log: (line: string) => void): Promise<boolean> {
   if ((await countPeople()) > 0) return false;
   const viewers = await seedPeople();
+  // The demo person moderates the demo: the same grant `npm run admin -- grant` makes.
+  await setAdminRole(systemViewer, demoAdminHandle, true);
   await seedAvatars(demoPeople.map((person) => ({ id: viewers.get(person.handle)!.id, handle: person.handle, name: person.name })));
   await seedGraph(viewers);
   await seedRecentVisits(viewers);

@@ -14,6 +14,7 @@
  *   GET /chats/<id> (1,000 vs 100,000 messages) and GET /chats (20 vs 2,000 chats): server time
  *   and SQL statements per request (tests/bench/chat; its own embedded database in .bench-data/).
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chatBench } from './chat/chat-bench';
@@ -44,6 +45,10 @@ function bundleBench(): void {
     console.log(`  ${route.route.padEnd(28)} ${kib(route.firstLoadUncompressedJsBytes).padStart(10)} / ${kib(gz).padStart(9)}`);
   }
 }
+
+// The realtime servers, apps and clients the benchmarks start have no default secret; they all
+// inherit this one (or the caller's).
+process.env.PUSHER_SECRET ||= randomBytes(24).toString('hex');
 
 const benchmarks: Record<string, () => void | Promise<void>> = { bundle: bundleBench, realtime: realtimeBench, pay: payBench, feed: feedBench, chat: chatBench };
 const asked = process.argv.slice(2);

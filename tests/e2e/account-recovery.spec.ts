@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { fillSignIn, signOut, signUp, signUpOrSignIn, testAdmin } from './support';
+import { expect, test, type Browser, type Page, type WebSocket } from '@playwright/test';
+import { fillSignIn, signIn, signOut, signUp, testAdmin, type Person } from './support';
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -18,10 +18,28 @@ async function openMail(admin: Page, to: string, subject: string) {
   await expect(admin.getByRole('heading', { level: 2, name: subject })).toBeVisible();
 }
 
-test('a forgotten password is reset through the mailed link, which works only once', async ({ page, browser }) => {
+/** A browser signed in to `person` with Plaza open and its user channel subscribed; `openSockets` are its live connections. */
+async function openAppElsewhere(browser: Browser, person: Person) {
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  const sockets: WebSocket[] = [];
+  let subscribed = false;
+  other.on('websocket', (socket) => {
+    sockets.push(socket);
+    socket.on('framereceived', (frame) => {
+      if (String(frame.payload).includes('subscription_succeeded') && String(frame.payload).includes('private-user-')) subscribed = true;
+    });
+  });
+  await signIn(other, person);
+  await expect.poll(() => subscribed).toBe(true);
+  return { context, page: other, openSockets: () => sockets.filter((socket) => !socket.isClosed()) };
+}
+
+test('a forgotten password is reset through the mailed link, which works only once and signs out every other browser', async ({ page, browser }) => {
   // Two people, a mail delivered in the background and five sign-ins: a long story.
   test.slow();
   const person = await signUp(page);
+  const elsewhere = await openAppElsewhere(browser, person);
   // Stored mail is for admins only: everyone else is told there is no such page.
   await page.goto('/admin/mail');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
@@ -36,7 +54,7 @@ test('a forgotten password is reset through the mailed link, which works only on
 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await signUpOrSignIn(admin, testAdmin);
+  await signIn(admin, testAdmin);
   await admin.goto('/admin');
   await admin.getByRole('link', { name: /Outgoing mail/ }).click();
   await expect(admin).toHaveURL(/\/admin\/mail$/);
@@ -53,15 +71,29 @@ test('a forgotten password is reset through the mailed link, which works only on
   await page.getByLabel('New password').fill('password123');
   await page.getByRole('button', { name: 'Set new password' }).click();
   await expect(page.getByText('This password is too common.', { exact: false })).toBeVisible();
+  // The other browser's socket is dropped at the reset, and asking for its channel again is refused.
+  const socketsBefore = elsewhere.openSockets();
+  expect(socketsBefore.length).toBeGreaterThan(0);
+  const refusedAgain = elsewhere.page.waitForResponse((response) => response.url().endsWith('/api/realtime/auth') && response.status() === 403, { timeout: 30_000 });
   await page.getByLabel('New password').fill('a fresh and long passphrase');
   await page.getByRole('button', { name: 'Set new password' }).click();
   await expect(page).toHaveURL(/\/chats$/);
+  await expect.poll(() => socketsBefore.every((socket) => socket.isClosed())).toBe(true);
+  await refusedAgain;
+  // Its next page load is signed out.
+  await elsewhere.page.goto('/wallet');
+  await expect(elsewhere.page).toHaveURL(/\/login\?next=%2Fwallet$/);
+  await elsewhere.context.close();
   await signOut(page);
 
   await fillSignIn(page, person.email, person.password);
   await expect(page.getByText('Wrong email or password.')).toBeVisible();
-  await fillSignIn(page, person.email, 'a fresh and long passphrase');
-  await expect(page).toHaveURL(/\/chats$/);
+  // A destination that would leave Plaza (a tab the browser drops, then "//evil.example") lands at home.
+  await page.goto('/login?next=/%09/evil.example');
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password').fill('a fresh and long passphrase');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL('/chats');
   await signOut(page);
 
   await page.goto(resetUrl!);

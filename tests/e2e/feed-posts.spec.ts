@@ -1,6 +1,6 @@
 import { devices, expect, test } from '@playwright/test';
 import sharp from 'sharp';
-import { newPerson, signUp, signUpOrSignIn, testAdmin } from './support';
+import { newPerson, signUp, signIn, testAdmin } from './support';
 import { personInOwnBrowser, postCard } from './feed-support';
 
 async function photo(colour: string) {
@@ -69,7 +69,7 @@ test('feed: a reported post waits in the admin queue, and hiding it takes it off
 
   const admin = await browser.newContext({ ...devices['Pixel 7'], baseURL: test.info().project.use.baseURL });
   const adminPage = await admin.newPage();
-  await signUpOrSignIn(adminPage, testAdmin);
+  await signIn(adminPage, testAdmin);
   await adminPage.goto('/admin/moderation');
   const item = adminPage.getByRole('list', { name: 'Moderation' }).getByRole('listitem').filter({ hasText: text });
   await expect(item).toContainText('1 report');

@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { test as base, expect, type Page } from '@playwright/test';
+import { testAdminAccount } from '../support/test-admin-account';
 
 let counter = 0;
 
@@ -28,18 +30,13 @@ export async function signUp(page: Page, person: Person = newPerson()) {
   return person;
 }
 
-/** The one admin of the test database (PLAZA_ADMINS=testadmin): it exists once per run. */
-export const testAdmin: Person = { name: 'Test Admin', handle: 'testadmin', email: 'testadmin@example.test', password: 'correct horse battery staple' };
+/** The one admin of the test database: the test runner creates it and grants it the role. */
+export const testAdmin: Person = testAdminAccount;
 
-/** Signs up, or signs in when an earlier test (or a parallel one) already created the account. */
-export async function signUpOrSignIn(page: Page, person: Person) {
-  await fillSignUp(page, person);
-  const taken = page.getByText('That handle is already taken.');
-  await expect(page.getByRole('heading', { level: 1, name: 'Chats' }).or(taken)).toBeVisible();
-  if (await taken.isVisible()) {
-    await fillSignIn(page, person.email, person.password);
-    await expect(page).toHaveURL(/\/chats$/);
-  }
+/** Signs in with the form and waits for the chats: for accounts that already exist. */
+export async function signIn(page: Page, person: Person) {
+  await fillSignIn(page, person.email, person.password);
+  await expect(page).toHaveURL(/\/chats$/);
   return person;
 }
 
@@ -57,18 +54,18 @@ export async function signOut(page: Page) {
 }
 
 /**
- * Tests that only need "some signed-in person" share one account per worker: signed up once,
- * its cookies reused by every test in that worker.
+ * Tests that only need "some signed-in person" share one account per worker, made from the
+ * database with a session minted by the sign-in code itself (no form to fill), its cookie reused
+ * by every test in that worker.
  */
 export const signedInTest = base.extend<object, { workerAccount: { person: Person; storageState: string } }>({
   workerAccount: [
-    async ({ browser }, use, workerInfo) => {
-      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
-      const page = await context.newPage();
-      const person = await signUp(page, newPerson(`w${workerInfo.workerIndex}`));
+    async ({}, use, workerInfo) => {
+      const person = newPerson(`w${workerInfo.workerIndex}`);
+      const cookie = JSON.parse(await supportScriptOutput('signed-in-person.ts', [person.name, person.handle, person.email, person.password])) as { name: string; value: string };
+      const { hostname } = new URL(workerInfo.project.use.baseURL!);
       const storageState = `.test-data/storage-state-${workerInfo.workerIndex}-${Date.now()}.json`;
-      await context.storageState({ path: storageState });
-      await context.close();
+      writeFileSync(storageState, JSON.stringify({ cookies: [{ ...cookie, domain: hostname, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }], origins: [] }));
       await use({ person, storageState });
     },
     { scope: 'worker' },
@@ -83,5 +80,11 @@ export const signedInTest = base.extend<object, { workerAccount: { person: Perso
  * server-only modules load under the react-server condition, which Playwright's loader lacks.
  */
 export async function runSupportScript(script: string, args: string[]): Promise<void> {
-  await promisify(execFile)(process.execPath, ['--conditions=react-server', '--import', 'tsx', `tests/support/${script}`, ...args], { env: process.env });
+  await supportScriptOutput(script, args);
+}
+
+/** The same, returning what the script printed. */
+export async function supportScriptOutput(script: string, args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--conditions=react-server', '--import', 'tsx', `tests/support/${script}`, ...args], { env: process.env });
+  return stdout;
 }

@@ -5,12 +5,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/core/db';
+import { markEmailVerified } from '@/lib/account';
 import { grantPromotion, type Currency } from '@/lib/pay';
 
 async function main() {
   const [handle, amount, currency = 'USD'] = process.argv.slice(2);
   const person = await db().user.findUnique({ where: { handle: handle ?? '' }, select: { id: true } });
   if (!person || !/^\d+$/.test(amount ?? '')) throw new Error(`pay-grant: no person @${handle}, or a bad amount ${amount}`);
+  // A funded fixture is one that may spend: money leaves only accounts with a verified address.
+  await markEmailVerified({ kind: 'system' }, person.id);
   await grantPromotion({ kind: 'system' }, person.id, Number(amount), currency as Currency, `e2e:${randomUUID()}`);
 }
 

@@ -15,10 +15,17 @@ export interface Listener {
   close(): void;
 }
 
+/** The realtime server the run started has no default secret; the test runner hands its own in. */
+function requiredSecret(): string {
+  const secret = process.env.PUSHER_SECRET;
+  if (!secret) throw new Error('PUSHER_SECRET is not set: run the tests with `npm test`, which starts the realtime server with one');
+  return secret;
+}
+
 const settings = () => ({
   appId: process.env.PUSHER_APP_ID ?? 'plaza',
   key: process.env.PUSHER_KEY ?? 'plaza-key',
-  secret: process.env.PUSHER_SECRET ?? 'plaza-development-secret',
+  secret: requiredSecret(),
   host: process.env.PUSHER_HOST ?? '127.0.0.1',
   port: Number(process.env.PUSHER_PORT ?? 6001),
 });
@@ -38,7 +45,7 @@ export function sdk(): Pusher {
  * `mayJoin` plays the app's auth route: a channel it refuses is not signed, so the client gets a
  * subscription error (after a reconnect, too).
  */
-export function listen(options: { mayJoin?: (channel: string) => boolean } = {}): Listener {
+export function listen(options: { mayJoin?: (channel: string) => boolean | Promise<boolean> } = {}): Listener {
   const s = settings();
   const signer = sdk();
   const client = new PusherJs(s.key, {
@@ -51,7 +58,9 @@ export function listen(options: { mayJoin?: (channel: string) => boolean } = {})
       endpoint: '',
       transport: 'ajax',
       customHandler: ({ socketId, channelName }, callback) =>
-        options.mayJoin && !options.mayJoin(channelName) ? callback(new Error(`refused ${channelName}`), null) : callback(null, signer.authorizeChannel(socketId, channelName)),
+        void Promise.resolve(options.mayJoin?.(channelName) ?? true).then((mayJoin) =>
+          mayJoin ? callback(null, signer.authorizeChannel(socketId, channelName)) : callback(new Error(`refused ${channelName}`), null),
+        ),
     },
   });
   const seen = new Map<string, unknown[]>();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 // This file runs in its own process (Vitest isolates files), so the providers configured here
 // apply to it only; env() reads process.env once.
 process.env.DATABASE_URL ??= 'postgresql://localhost/plaza';
+process.env.PUSHER_SECRET ??= 'realtime-secret-for-this-test';
 process.env.OIDC_ISSUER = 'https://login.example.org/realms/plaza';
 process.env.OIDC_CLIENT_ID = 'plaza';
 process.env.OIDC_CLIENT_SECRET = 'secret';
@@ -25,7 +26,7 @@ describe('sign-in providers from configuration', () => {
   });
 
   it('offers none when none is configured, and refuses a half-configured one by name', () => {
-    const base = { DATABASE_URL: 'postgresql://localhost/plaza' };
+    const base = { DATABASE_URL: 'postgresql://localhost/plaza', PUSHER_SECRET: 'realtime-secret-for-this-test' };
     const bare = parseEnv({ ...base, OIDC_ISSUER: '', AUTH_GITHUB_ID: ' ' });
     expect([bare.OIDC_ISSUER, bare.AUTH_GITHUB_ID, bare.AUTH_GOOGLE_ID]).toEqual([undefined, undefined, undefined]);
     expect(() => parseEnv({ ...base, OIDC_ISSUER: 'https://id.example', OIDC_CLIENT_ID: 'x' })).toThrow(/OIDC_CLIENT_SECRET is required/);

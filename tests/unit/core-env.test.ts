@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/core/env';
 
-const base = { DATABASE_URL: 'postgresql://localhost/plaza' };
+const base = { DATABASE_URL: 'postgresql://localhost/plaza', PUSHER_SECRET: 'realtime-secret-for-this-test' };
 
 describe('configuration', () => {
   it('works with nothing but a database for the embedded setup, over plain http', () => {
@@ -11,15 +11,24 @@ describe('configuration', () => {
     expect(env.PUSHER_PORT).toBe(6001);
   });
 
-  it('refuses to start a secure deployment (https AUTH_URL) without AUTH_SECRET and PUSHER_SECRET', () => {
+  it('refuses to start a secure deployment (https AUTH_URL) without AUTH_SECRET', () => {
     expect(() => parseEnv({ ...base, AUTH_URL: 'https://plaza.example' })).toThrow(/AUTH_SECRET is required/);
-    expect(() => parseEnv({ ...base, AUTH_URL: 'https://plaza.example', AUTH_SECRET: 'x'.repeat(40) })).toThrow(/PUSHER_SECRET is required/);
-    const env = parseEnv({ ...base, AUTH_URL: 'https://plaza.example', AUTH_SECRET: 'x'.repeat(40), PUSHER_SECRET: 'realtime-secret' });
+    const env = parseEnv({ ...base, AUTH_URL: 'https://plaza.example', AUTH_SECRET: 'x'.repeat(40) });
     expect(env.secureDeployment).toBe(true);
   });
 
+  it('refuses to start without a realtime secret of its own, even over plain http', () => {
+    const { PUSHER_SECRET: _, ...withoutSecret } = base;
+    expect(() => parseEnv(withoutSecret)).toThrow(/PUSHER_SECRET is not set: run `npm start`[^\n]*or set PUSHER_SECRET/);
+    expect(() => parseEnv({ ...base, PUSHER_SECRET: '  ' })).toThrow(/PUSHER_SECRET is not set/);
+    // The secret earlier versions fell back to is in the source: anyone could sign with it.
+    expect(() => parseEnv({ ...base, PUSHER_SECRET: 'plaza-development-secret' })).toThrow(/PUSHER_SECRET is the published development secret[^\n]*npm start/);
+    expect(parseEnv(base).PUSHER_SECRET).toBe('realtime-secret-for-this-test');
+    expect(parseEnv(base)).toMatchObject({ PUSHER_APP_ID: 'plaza', PUSHER_KEY: 'plaza-key' });
+  });
+
   it('refuses card payments in a secure deployment unless Stripe webhooks can be verified', () => {
-    const secure = { ...base, AUTH_URL: 'https://plaza.example', AUTH_SECRET: 'x'.repeat(40), PUSHER_SECRET: 'realtime-secret' };
+    const secure = { ...base, AUTH_URL: 'https://plaza.example', AUTH_SECRET: 'x'.repeat(40) };
     expect(parseEnv(secure).STRIPE_SECRET_KEY).toBeUndefined();
     expect(() => parseEnv({ ...secure, STRIPE_SECRET_KEY: 'sk_live_123' })).toThrow(/STRIPE_WEBHOOK_SECRET is required/);
     expect(parseEnv({ ...secure, STRIPE_SECRET_KEY: 'sk_live_123', STRIPE_WEBHOOK_SECRET: 'whsec_abc' }).STRIPE_WEBHOOK_SECRET).toBe('whsec_abc');
@@ -31,7 +40,9 @@ describe('configuration', () => {
     expect(() => parseEnv({ RATE_LIMIT_SIGNIN_PER_IP: '-3' })).toThrow(/DATABASE_URL[\s\S]*RATE_LIMIT_SIGNIN_PER_IP/);
   });
 
-  it('reads admin handles case-insensitively, with or without @', () => {
-    expect(parseEnv({ ...base, PLAZA_ADMINS: '@Ana, mei ,' }).PLAZA_ADMINS).toEqual(['ana', 'mei']);
+  it('builds links from its own address unless AUTH_URL names the public one', () => {
+    expect(parseEnv(base).PLAZA_LISTEN_URL).toBe('http://localhost:3000');
+    expect(parseEnv({ ...base, PLAZA_TRUSTED_PROXIES: '1' }).PLAZA_TRUSTED_PROXIES).toBe(1);
+    expect(() => parseEnv({ ...base, PLAZA_TRUSTED_PROXIES: '-1' })).toThrow(/PLAZA_TRUSTED_PROXIES/);
   });
 });

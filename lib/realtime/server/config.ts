@@ -21,6 +21,11 @@ export interface RealtimeServerConfig {
    * member comes back in time, so a page reload does not flap someone offline and online.
    */
   webhookVacateDelayMs: number;
+  /**
+   * Public channels need no signature, so any page that knows the app key could open one and
+   * use the server as a free relay: only these names are accepted, or every name with 'any'.
+   */
+  publicChannels: readonly string[] | 'any';
   limits: RealtimeLimits;
 }
 
@@ -31,6 +36,8 @@ export interface RealtimeLimits {
   channelsPerEvent: number;
   eventsPerBatch: number;
   presenceMembers: number;
+  /** Subscriptions one connection may hold at once; each costs the server memory and fan-out. */
+  channelsPerConnection: number;
   clientEventsPerSecond: number;
   /** Any frames at all: a flood beyond this is refused, never queued. */
   framesPerSecond: number;
@@ -48,6 +55,7 @@ export const defaultLimits: RealtimeLimits = {
   channelsPerEvent: 100,
   eventsPerBatch: 10,
   presenceMembers: 100,
+  channelsPerConnection: 100,
   clientEventsPerSecond: 10,
   framesPerSecond: 100,
   frameBytes: 256 * 1024,
@@ -55,8 +63,41 @@ export const defaultLimits: RealtimeLimits = {
   timestampSkewSeconds: 600,
 };
 
-/** Development credentials: only for the embedded setup, refused in a secure deployment. */
-export const developmentCredentials = { appId: 'plaza', key: 'plaza-key', secret: 'plaza-development-secret' } as const;
+/**
+ * The embedded setup's app id and key. They are public (browsers are told the key), so there is
+ * no default secret: `npm start` generates one and hands it to the app and this server alike.
+ */
+export const developmentCredentials = { appId: 'plaza', key: 'plaza-key' } as const;
+
+/**
+ * The secret earlier versions fell back to. It is published in this repository, so a server
+ * using it would accept anyone's signature for any private or presence channel.
+ */
+const publishedDevelopmentSecret = 'plaza-development-secret';
+
+/**
+ * Plaza's own public channels: none, since every channel it uses is private- or presence-
+ * (lib/realtime/channels.ts). REALTIME_PUBLIC_CHANNELS names others, comma-separated, or `*`.
+ */
+export const plazaPublicChannels: readonly string[] = [];
+
+const secretHelp = 'run `npm start`, which generates one in .data/pusher-secret, or set PUSHER_SECRET to the secret the app signs with';
+
+/** Throws unless `secret` is one only the app and this server know. */
+function usableSecret(secret: string | undefined): string {
+  const value = secret?.trim();
+  if (!value) throw new Error(`Plaza realtime cannot start: PUSHER_SECRET is not set; ${secretHelp}`);
+  if (value === publishedDevelopmentSecret) {
+    throw new Error(`Plaza realtime cannot start: PUSHER_SECRET is the published development secret, with which anyone can sign private channels; ${secretHelp}`);
+  }
+  return value;
+}
+
+function publicChannels(value: string | undefined): readonly string[] | 'any' {
+  if (value === undefined || value.trim() === '') return plazaPublicChannels;
+  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  return names.includes('*') ? 'any' : names;
+}
 
 function number(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
@@ -66,20 +107,27 @@ function number(value: string | undefined, fallback: number, name: string): numb
 }
 
 export function readRealtimeConfig(env: Record<string, string | undefined> = process.env): RealtimeServerConfig {
-  const secure = env.AUTH_URL?.startsWith('https://') ?? false;
-  if (secure && !env.PUSHER_SECRET) {
-    throw new Error('Plaza realtime cannot start: PUSHER_SECRET is required when AUTH_URL is https');
-  }
   return {
     appId: env.PUSHER_APP_ID || developmentCredentials.appId,
     key: env.PUSHER_KEY || developmentCredentials.key,
-    secret: env.PUSHER_SECRET || developmentCredentials.secret,
+    secret: usableSecret(env.PUSHER_SECRET),
     bindHost: env.REALTIME_BIND_HOST || '127.0.0.1',
     port: number(env.PUSHER_PORT, 6001, 'PUSHER_PORT'),
     webhookUrl: env.REALTIME_WEBHOOK_URL || undefined,
     activityTimeoutSeconds: number(env.REALTIME_ACTIVITY_TIMEOUT_SECONDS, 120, 'REALTIME_ACTIVITY_TIMEOUT_SECONDS'),
     pongTimeoutMs: number(env.REALTIME_PONG_TIMEOUT_MS, 30_000, 'REALTIME_PONG_TIMEOUT_MS'),
     webhookVacateDelayMs: number(env.REALTIME_WEBHOOK_VACATE_DELAY_MS, 3000, 'REALTIME_WEBHOOK_VACATE_DELAY_MS'),
+    publicChannels: publicChannels(env.REALTIME_PUBLIC_CHANNELS),
     limits: defaultLimits,
   };
+}
+
+/**
+ * The environment's configuration with `overrides` on top. A secret given as an override is
+ * checked like one from the environment, and spares the environment from needing one.
+ */
+export function resolveRealtimeConfig(overrides: Partial<RealtimeServerConfig> = {}, env: Record<string, string | undefined> = process.env): RealtimeServerConfig {
+  const source = overrides.secret === undefined ? env : { ...env, PUSHER_SECRET: overrides.secret };
+  const config = readRealtimeConfig(source);
+  return { ...config, ...overrides, secret: config.secret };
 }

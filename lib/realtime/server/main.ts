@@ -4,7 +4,11 @@
  */
 import { startRealtimeServer } from './server';
 
-const server = await startRealtimeServer();
+// A refused configuration (no usable PUSHER_SECRET) is the operator's to fix: its message, no stack.
+const server = await startRealtimeServer().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
 console.log(`realtime: Pusher protocol 7 on ws://${server.config.bindHost}:${server.port}/app/${server.config.key}`);
 
 let stopping = false;

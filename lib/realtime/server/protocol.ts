@@ -7,6 +7,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 export const ErrorCode = {
   appNotFound: 4001,
   unsupportedProtocol: 4007,
+  noProtocol: 4008,
   unauthorized: 4009,
   overCapacity: 4100,
   reconnect: 4200,

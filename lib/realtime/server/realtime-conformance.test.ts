@@ -123,6 +123,18 @@ describe('refused connections', () => {
     expect((await raw.closed).code).toBe(4007);
   });
 
+  // The protocol still describes a deprecated fallback (infer the version, else protocol 1) that a
+  // hosted or older server may follow; 4008 is the code it names as that fallback's replacement.
+  it.skipIf(externalTarget)('refuses a connection without the protocol parameter with 4008 (other servers may still follow the deprecated fallback)', async () => {
+    for (const query of ['client=conformance&version=8.6.0', 'protocol=&client=conformance']) {
+      const raw = await clients.rawClient({ query, noHandshake: true });
+      expect((await raw.error(4008)).payload.code, query).toBe(4008);
+      expect((await raw.closed).code, query).toBe(4008);
+      expect(raw.frames.count(raw.event('pusher:connection_established')), query).toBe(0);
+    }
+    await stillServing();
+  });
+
   it('refuses a connection path it cannot decode without falling over', async () => {
     const raw = await RawClient.connect(target, { key: '%E0%A4%A', noHandshake: true });
     const closed = await raw.closed;

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { readRealtimeConfig, type RealtimeServerConfig } from './config';
+import { resolveRealtimeConfig, type RealtimeServerConfig } from './config';
 import { HttpApi } from './http-api';
 import { Hub } from './hub';
 import { ErrorCode, errorFrame, supportedProtocols } from './protocol';
@@ -31,7 +31,7 @@ export interface RealtimeServer {
  * `/apps/:id/…` and webhooks to the app, in one process on one port.
  */
 export async function startRealtimeServer(overrides: Partial<RealtimeServerConfig> = {}): Promise<RealtimeServer> {
-  const config: RealtimeServerConfig = { ...readRealtimeConfig(), ...overrides };
+  const config = resolveRealtimeConfig(overrides);
   const webhooks = new WebhookSender({
     url: config.webhookUrl,
     key: config.key,
@@ -65,10 +65,17 @@ export async function startRealtimeServer(overrides: Partial<RealtimeServerConfi
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
       // The protocol reports these as a pusher:error and a close code, so clients know to stop.
-      const protocol = Number(url.searchParams.get('protocol'));
+      const requested = url.searchParams.get('protocol');
+      const protocol = Number(requested);
       if (safeDecode(key) !== config.key) {
         ws.send(errorFrame(ErrorCode.appNotFound, `Application does not exist: ${key}`));
         return ws.close(ErrorCode.appNotFound, 'Application does not exist');
+      }
+      // The protocol's old fallback (guess from `version`, else protocol 1) is deprecated in
+      // favour of 4008, and would only land on a version this server does not speak anyway.
+      if (requested === null || requested.trim() === '') {
+        ws.send(errorFrame(ErrorCode.noProtocol, `No protocol version supplied: add ?protocol=${supportedProtocols.max} to the URL`));
+        return ws.close(ErrorCode.noProtocol, 'No protocol version supplied');
       }
       if (!Number.isInteger(protocol) || protocol < supportedProtocols.min || protocol > supportedProtocols.max) {
         ws.send(errorFrame(ErrorCode.unsupportedProtocol, `Unsupported protocol version: use ${supportedProtocols.min}–${supportedProtocols.max}`));

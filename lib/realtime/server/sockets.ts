@@ -144,6 +144,17 @@ export class SocketHandler {
     const auth = data?.auth;
     const app = this.config;
 
+    // Refused per channel with pusher:subscription_error, the protocol's answer to a subscribe
+    // the server will not take: pusher-js hands it to that channel's own error binding, while a
+    // channel-less pusher:error would leave the subscription pending forever, and a close would
+    // drop the connection's other subscriptions only for pusher-js to retry them all at once.
+    if (!connection.channels.has(channel) && connection.channels.size >= limits.channelsPerConnection) {
+      return this.subscriptionError(connection, channel, 'LimitReached', `A connection holds at most ${limits.channelsPerConnection} channels: unsubscribe from one first`, ErrorCode.overCapacity);
+    }
+    if (kind === 'public' && app.publicChannels !== 'any' && !app.publicChannels.includes(channel)) {
+      return this.subscriptionError(connection, channel, 'AuthError', 'This server does not serve that public channel', 403);
+    }
+
     if (kind === 'user') {
       if (!connection.userId || channel !== `${serverToUserPrefix}${connection.userId}`) {
         return this.subscriptionError(connection, channel, 'AuthError', 'Sign in as this user first', 401);

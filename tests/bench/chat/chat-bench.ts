@@ -101,7 +101,7 @@ export async function chatBench(): Promise<void> {
       await waitForHttp(`${baseUrl}/login`);
       const logFile = `${process.cwd()}/${dataDir}.log`;
       const conversationPage = existsSync('app/(app)/chats/[id]/page.tsx');
-      const listPage = existsSync('app/(app)/chats/page.tsx');
+      const listPage = existsSync('app/(app)/chats/(list)/page.tsx');
       const sendId = existsSync('lib/chat/actions.ts') ? actionId('lib/chat/actions.ts', 'sendMessageAction') : undefined;
       const pages: PageFigures[] = [];
       if (conversationPage) {
@@ -227,7 +227,7 @@ function report(seed: ChatSeed, pages: PageFigures[], send: SendFigures, service
   row(send.through === 'action' ? 'sendMessageAction answer to the sender, p50' : 'trigger() answer, p50', ms(send.callP50));
   if (send.through === 'action') row('SQL statements per send', String(send.statements.length));
   if (!ready.conversationPage) console.log('  GET /chats/<id>: SKIPPED, app/(app)/chats/[id]/page.tsx is not in this tree yet');
-  if (!ready.listPage) console.log('  GET /chats: SKIPPED, app/(app)/chats/page.tsx is not in this tree yet');
+  if (!ready.listPage) console.log('  GET /chats: SKIPPED, app/(app)/chats/(list)/page.tsx is not in this tree yet');
   for (const page of pages) {
     row(`${page.label}, p50`, ms(page.p50), `p95 ${ms(page.p95)}, ${(page.bytes / 1024).toFixed(1)} KiB`);
     row(`${page.label}, SQL statements`, String(page.statements.length));

@@ -20,7 +20,7 @@ const transfersPerWriter = 40;
 const people = 200;
 
 const ids = Array.from({ length: people }, () => randomUUID().replace(/-/g, '').slice(0, 24));
-await db().user.createMany({ data: ids.map((id) => ({ id, handle: `b${id.slice(0, 20)}`, email: `${id}@bench.test`, name: `Bench ${id.slice(0, 4)}` })) });
+await db().user.createMany({ data: ids.map((id) => ({ id, handle: `b${id.slice(0, 20)}`, email: `${id}@bench.test`, name: `Bench ${id.slice(0, 4)}`, emailVerifiedAt: new Date() })) });
 for (const id of ids) await grantPromotion({ kind: 'system' }, id, 1_000_000_00, 'USD', `bench:${id}`);
 const viewer = (id: string) => ({ kind: 'person' as const, id, handle: 'bench', isAdmin: false });
 const randomPair = () => {

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import Pusher from 'pusher-js';
-import { developmentCredentials } from '@/lib/realtime/server/config';
+import { benchChannel, benchCredentials } from './credentials';
 
-export const benchChannel = 'bench';
+export { benchChannel };
 export const benchEvent = 'tick';
 
 /**
@@ -21,8 +21,9 @@ export type ListenTarget = { channel: string; event: string };
 export const benchTarget: ListenTarget = { channel: benchChannel, event: benchEvent };
 
 function signChannel(socketId: string, channel: string): string {
-  const signature = createHmac('sha256', developmentCredentials.secret).update(`${socketId}:${channel}`).digest('hex');
-  return `${developmentCredentials.key}:${signature}`;
+  const { key, secret } = benchCredentials();
+  const signature = createHmac('sha256', secret).update(`${socketId}:${channel}`).digest('hex');
+  return `${key}:${signature}`;
 }
 
 export interface ClientPool {
@@ -51,7 +52,7 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, message: () => s
 }
 
 function connectOne(port: number, target: ListenTarget, onTick: (data: TickData) => void): Promise<Pusher> {
-  const client = new Pusher(developmentCredentials.key, {
+  const client = new Pusher(benchCredentials().key, {
     cluster: 'local',
     wsHost: '127.0.0.1',
     wsPort: port,

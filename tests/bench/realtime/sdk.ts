@@ -1,6 +1,6 @@
 import { Agent } from 'node:http';
 import PusherServer from 'pusher';
-import { developmentCredentials } from '@/lib/realtime/server/config';
+import { benchCredentials } from './credentials';
 
 /**
  * The `pusher` SDK as the app would configure it for the embedded server. A keep-alive agent, as
@@ -8,7 +8,7 @@ import { developmentCredentials } from '@/lib/realtime/server/config';
  */
 export function sdkFor(port: number, maxSockets = 1): PusherServer {
   return new PusherServer({
-    ...developmentCredentials,
+    ...benchCredentials(),
     host: '127.0.0.1',
     port: String(port),
     useTLS: false,

@@ -5,8 +5,8 @@
  * IPC: sends `{ready, port}`; answers `memory` with usage after a full GC, `connections` with the
  * count of open sockets, and `close` by closing and exiting (which also writes a --cpu-prof).
  */
-import { developmentCredentials } from '@/lib/realtime/server/config';
 import { startRealtimeServer } from '@/lib/realtime/server/server';
+import { benchChannel, benchCredentials } from './credentials';
 import { startFloorServer } from './floor-server';
 
 export type ServerKind = 'plaza' | 'floor';
@@ -20,7 +20,7 @@ export type ServerReply =
 const kind = process.argv[2] as ServerKind;
 const server =
   kind === 'plaza'
-    ? await startRealtimeServer({ ...developmentCredentials, port: 0, bindHost: '127.0.0.1', webhookUrl: undefined })
+    ? await startRealtimeServer({ ...benchCredentials(), port: 0, bindHost: '127.0.0.1', webhookUrl: undefined, publicChannels: [benchChannel] })
     : await startFloorServer();
 
 const gc = (globalThis as { gc?: () => void }).gc;

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import QRCode from 'qrcode';
 import { PageHeader } from '@/components/ui/page-header';
 import { translatedTitle } from '@/components/ui/translated-title';
-import { requestOrigin } from '@/lib/core/request';
+import { publicOrigin } from '@/lib/core/request';
 import { requireViewer } from '@/lib/core/session';
 
 export const generateMetadata = translatedTitle('walletReceive', 'title');
@@ -11,7 +11,7 @@ export const generateMetadata = translatedTitle('walletReceive', 'title');
 export default async function ReceiveMoneyPage() {
   const viewer = await requireViewer();
   const t = await getTranslations('walletReceive');
-  const url = `${await requestOrigin()}/wallet/send?to=${encodeURIComponent(viewer.handle)}`;
+  const url = `${publicOrigin()}/wallet/send?to=${encodeURIComponent(viewer.handle)}`;
   // The SVG is the qrcode library's, built from our own URL (no user markup in it).
   const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
   return (

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { EmailVerificationNotice } from '@/components/account/email-verification-notice';
 import { SendForm } from '@/components/pay/send-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { translatedTitle } from '@/components/ui/translated-title';
@@ -20,7 +21,9 @@ export default async function SendMoneyPage({ searchParams }: Props) {
     <>
       <PageHeader title={t('title')} />
       <div className="mx-auto flex max-w-md flex-col gap-4 p-4">
-        <SendForm initialHandle={handle.success ? handle.data : ''} reauthAboveMinor={env().PAY_REAUTH_ABOVE_MINOR} hasPassword={settings.hasPassword} />
+        {/* Money leaves only from a verified address: the link can be sent again from here. */}
+        <EmailVerificationNotice viewer={viewer} />
+        <SendForm initialHandle={handle.success ? handle.data : ''} reauthAboveMinor={env().PAY_STEP_UP_PER_DAY_MINOR} hasPassword={settings.hasPassword} />
       </div>
     </>
   );

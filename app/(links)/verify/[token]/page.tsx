@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { verifyEmail } from '@/lib/account';
+import { getViewer } from '@/lib/core/session';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('recovery'))('verifyTitle'), referrer: 'no-referrer' };
@@ -10,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Opening the link is the confirmation: holding the mail is what proves the address. */
 export default async function VerifyPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const result = await verifyEmail(token);
+  const result = await verifyEmail(token, await getViewer());
   const t = await getTranslations('recovery');
   const errors = await getTranslations('errors');
   const message =

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { CancelExternalSignUpButton } from '@/components/account/cancel-external-sign-up-button';
 import { IdentitySignUpForm } from '@/components/account/identity-sign-up-form';
-import { checkPendingIdentity, suggestHandle } from '@/lib/account';
+import { checkPendingIdentity, safeNextPath, suggestHandle } from '@/lib/account';
 import { externalProviders } from '@/lib/core/auth-providers';
 import { getPendingIdentity, getViewer } from '@/lib/core/session';
 
@@ -12,17 +12,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('identity'))('chooseHandleTitle') };
 }
 
-/** Same-site paths only, as everywhere a destination comes from the address bar. */
-function safeNext(next: string | string[] | undefined): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/chats';
-}
-
 /**
  * Where every sign-in through another provider returns. A linked identity is already signed in
  * and passes straight on; a new one chooses a handle first.
  */
 export default async function ChooseHandlePage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
-  const next = safeNext((await searchParams).next);
+  const next = safeNextPath((await searchParams).next);
   if (await getViewer()) redirect(next);
   const pending = await getPendingIdentity();
   if (!pending) redirect('/login');

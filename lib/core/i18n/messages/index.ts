@@ -14,6 +14,7 @@ import enPay from './en/pay.json';
 import enFeed from './en/feed.json';
 import enChat from './en/chat.json';
 import enChatSearch from './en/chat-search.json';
+import enSecurity from './en/security.json';
 import zhAccount from './zh-CN/account.json';
 import zhAdmin from './zh-CN/admin.json';
 import zhCore from './zh-CN/core.json';
@@ -29,14 +30,15 @@ import zhPay from './zh-CN/pay.json';
 import zhFeed from './zh-CN/feed.json';
 import zhChat from './zh-CN/chat.json';
 import zhChatSearch from './zh-CN/chat-search.json';
+import zhSecurity from './zh-CN/security.json';
 
 /**
  * Messages are kept one file per domain and locale, so domains add strings without touching
  * each other's files; they are deep-merged here (a domain may add keys under `errors`).
  */
 const byLocale: Record<Locale, object[]> = {
-  en: [enCore, enAccount, enPeople, enNotify, enRecovery, enAdmin, enMedia, enProfileMedia, enIdentity, enPayStripe, enPayCards, enPay, enFeed, enChat, enChatSearch],
-  'zh-CN': [zhCore, zhAccount, zhPeople, zhNotify, zhRecovery, zhAdmin, zhMedia, zhProfileMedia, zhIdentity, zhPayStripe, zhPayCards, zhPay, zhFeed, zhChat, zhChatSearch],
+  en: [enCore, enAccount, enPeople, enNotify, enRecovery, enAdmin, enMedia, enProfileMedia, enIdentity, enPayStripe, enPayCards, enPay, enFeed, enChat, enChatSearch, enSecurity],
+  'zh-CN': [zhCore, zhAccount, zhPeople, zhNotify, zhRecovery, zhAdmin, zhMedia, zhProfileMedia, zhIdentity, zhPayStripe, zhPayCards, zhPay, zhFeed, zhChat, zhChatSearch, zhSecurity],
 };
 
 type Tree = { [key: string]: string | Tree };

@@ -10,12 +10,26 @@ import type { AddressInfo } from 'node:net';
 import Pusher from 'pusher';
 import PusherClient, { type Channel } from 'pusher-js';
 import WebSocket from 'ws';
+import type { RealtimeServerConfig } from '../config';
 import { startRealtimeServer, type RealtimeServer } from '../server';
 
 export const waitLimitMs = 5000;
 
 /** Short enough to keep the suite fast; the liveness and webhook tests lean on them. */
 export const embeddedTimings = { activityTimeoutSeconds: 1, pongTimeoutMs: 300, webhookVacateDelayMs: 300 };
+
+/**
+ * How the suite configures an embedded server: a secret of its own (the server has no default
+ * one), and every public channel name served, as Pusher Channels and Soketi do, so the suite's
+ * random names work; Plaza's own narrower default has a test of its own.
+ */
+export const embeddedConfig = {
+  port: 0,
+  bindHost: '127.0.0.1',
+  secret: `conformance-${randomBytes(24).toString('hex')}`,
+  publicChannels: 'any',
+  ...embeddedTimings,
+} satisfies Partial<RealtimeServerConfig>;
 
 // ——— waiting for events ———
 
@@ -165,7 +179,8 @@ function sdkFor(target: { host: string; port: number; appId: string; key: string
   return new Pusher({ appId: target.appId, key: target.key, secret: target.secret, host: target.host, port: String(target.port), useTLS: false, encryptionMasterKeyBase64 });
 }
 
-export async function startTarget(options: { webhooks?: boolean } = {}): Promise<Target> {
+/** `embedded` changes the embedded server's configuration (ignored for an external target). */
+export async function startTarget(options: { webhooks?: boolean; embedded?: Partial<RealtimeServerConfig> } = {}): Promise<Target> {
   let sdk: Pusher | undefined;
   let receiver: Awaited<ReturnType<typeof startWebhookReceiver>> | undefined;
   if (options.webhooks) {
@@ -187,7 +202,7 @@ export async function startTarget(options: { webhooks?: boolean } = {}): Promise
   }
 
   const webhookUrl = receiver ? `http://127.0.0.1:${receiver.port}/webhooks` : undefined;
-  const embedded = await startRealtimeServer({ port: 0, bindHost: '127.0.0.1', webhookUrl, ...embeddedTimings });
+  const embedded = await startRealtimeServer({ ...embeddedConfig, webhookUrl, ...options.embedded });
   const target = { host: '127.0.0.1', port: embedded.port, appId: embedded.config.appId, key: embedded.config.key, secret: embedded.config.secret };
   sdk = sdkFor(target);
   return {

@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startRealtimeServer } from '../server';
-import { Clients, embeddedTimings, type EventLog, externalSkipReason, externalTarget, type RawClient, RawClient as Raw, startTarget, type Target, uniqueName, type WebhookCall } from './realtime-harness';
+import { Clients, embeddedConfig, type EventLog, externalSkipReason, externalTarget, type RawClient, RawClient as Raw, startTarget, type Target, uniqueName, type WebhookCall } from './realtime-harness';
 
 let target: Target;
 let clients: Clients;
@@ -112,7 +112,7 @@ describe('webhooks', () => {
   });
 
   it.skipIf(externalTarget)(`delivers held-back leaving webhooks when the server shuts down (${externalSkipReason})`, async () => {
-    const server = await startRealtimeServer({ port: 0, bindHost: '127.0.0.1', webhookUrl: target.webhookUrl, ...embeddedTimings, webhookVacateDelayMs: 60_000 });
+    const server = await startRealtimeServer({ ...embeddedConfig, webhookUrl: target.webhookUrl, webhookVacateDelayMs: 60_000 });
     const channel = uniqueName('presence-shutdown-');
     const raw = await Raw.connect({ host: '127.0.0.1', port: server.port, key: server.config.key });
     await raw.subscribe(channel, target.sdk.authorizeChannel(raw.socketId, channel, { user_id: 'zoe' }));

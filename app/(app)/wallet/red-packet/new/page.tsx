@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { EmailVerificationNotice } from '@/components/account/email-verification-notice';
 import { RedPacketForm } from '@/components/pay/red-packet-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { translatedTitle } from '@/components/ui/translated-title';
@@ -15,6 +16,7 @@ export default async function NewRedPacketPage() {
     <>
       <PageHeader title={t('newTitle')} />
       <div className="mx-auto flex max-w-md flex-col gap-4 p-4">
+        <EmailVerificationNotice viewer={viewer} />
         {friends.people.length === 0 ? (
           <div className="flex flex-col items-center gap-3 py-10 text-center">
             <p className="text-fg-muted">{t('noFriends')}</p>

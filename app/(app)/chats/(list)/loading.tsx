@@ -1,0 +1,2 @@
+// In a route group rather than in chats/, so /chats/[id] stays outside this boundary and can answer a real 404.
+export { default } from '@/components/shell/list-loading';
