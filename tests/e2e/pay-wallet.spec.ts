@@ -77,12 +77,12 @@ test('A sends B $12.50 with a note; B sees it arrive live and accepts; both hist
   expect(await (await b.page.request.get('/wallet/statement?direction=in')).text()).toContain(`From ${a.person.name},${a.person.handle},,12.50,USD`);
   expect((await a.page.request.get('/wallet/statement?direction=sideways')).status()).toBe(400);
 
-  // Above the threshold the password is asked for, a wrong one is refused, and nothing moves.
+  // Above the day's allowance the password is asked for, a wrong one is refused, and nothing moves.
   await a.page.goto(`/wallet/send?to=${b.person.handle}`);
   await a.page.getByLabel('Amount').fill('250');
-  await expect(a.page.getByText('Sending more than $200.00 needs your password')).toBeVisible();
+  await expect(a.page.getByText('Sending more than $200.00 in a day needs your password')).toBeVisible();
   await a.page.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(a.page.getByText('Enter your password to send this much.')).toBeVisible();
+  await expect(a.page.getByText('Enter your password to send this much in one day.')).toBeVisible();
   await a.page.getByLabel('Your password').fill('not my password at all');
   await a.page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(a.page.getByText("That isn't your password.")).toBeVisible();
