@@ -25,6 +25,17 @@ const vitestOnly = process.argv.includes('--vitest');
 const testDir = '.test-data';
 const totals = { passed: 0, failed: 0 };
 const report: string[] = [];
+const phases: string[] = [];
+
+/** Runs one phase of the suite and notes how long it took, for the closing report. */
+async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    return await work();
+  } finally {
+    phases.push(`${name} ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }
+}
 
 function count(runner: string, passed: number, failed: number) {
   totals.passed += passed;
@@ -108,15 +119,15 @@ async function main() {
   Object.assign(env, await startRealtime({ env, port: await findFreePort(), appUrl: env.PLAZA_BASE_URL!, quiet: true, extraEnv: { REALTIME_WEBHOOK_VACATE_DELAY_MS: '300' } }));
 
   if (!filtered) {
-    await check('typecheck', bin('tsc'), ['--noEmit'], env);
-    await check('lint', bin('eslint'), ['--max-warnings', '0', '.'], env);
+    await timed('type check', () => check('typecheck', bin('tsc'), ['--noEmit'], env));
+    await timed('lint', () => check('lint', bin('eslint'), ['--max-warnings', '0', '.'], env));
   }
   // Service tests move large sums between fixture people; the step-up allowance is proven by its
   // own test file, which sets the default back.
-  await vitest({ ...env, NODE_ENV: 'test', PAY_STEP_UP_PER_DAY_MINOR: '100000000' });
+  await timed('vitest', () => vitest({ ...env, NODE_ENV: 'test', PAY_STEP_UP_PER_DAY_MINOR: '100000000' }));
 
   if (!vitestOnly) try {
-    await ensureBuild(log);
+    await timed('build', () => ensureBuild(log));
     // The admin browser tests sign in as, granted the way an operator grants one.
     if ((await run(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'tests/support/test-admin.ts'], { env, detached: false })) !== 0) throw new Error('creating the test admin failed');
     // The job worker delivers mail the e2e tests read at /admin/mail.
@@ -137,7 +148,7 @@ async function main() {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     await waitForHttp(`${env.PLAZA_BASE_URL}/login`);
-    await playwright(env);
+    await timed('playwright', () => playwright(env));
   } catch (error) {
     console.error(error);
     count('e2e setup', 0, 1);
@@ -146,6 +157,7 @@ async function main() {
   await shutdown();
   console.log('');
   for (const line of report) log(line);
+  log(`phases: ${phases.join(', ')}`);
   log(`took ${((Date.now() - started) / 1000).toFixed(0)} s`);
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
   process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);
