@@ -8,7 +8,8 @@
  * Uses DATABASE_URL when set; otherwise the embedded PostgreSQL in .data/postgres (started for
  * the command and stopped again unless it was already running, e.g. under `npm start`).
  */
-import { findFreePort, isPortFree, startEmbeddedPostgres, type EmbeddedPostgres } from './lib/postgres';
+import { connectDevelopmentDatabase } from './lib/postgres';
+import { loadDevelopmentSecrets } from './lib/secrets';
 
 const usage = 'usage: npm run admin -- grant <handle> | revoke <handle> | list';
 
@@ -18,13 +19,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(usage);
     return 2;
   }
-  let embedded: EmbeddedPostgres | undefined;
-  if (!process.env.DATABASE_URL) {
-    const preferred = Number(process.env.PLAZA_DB_PORT ?? 54329);
-    const port = (await isPortFree(preferred)) ? preferred : await findFreePort();
-    embedded = await startEmbeddedPostgres({ dataDir: '.data/postgres', port, log: () => {} });
-    process.env.DATABASE_URL = embedded.url;
-  }
+  loadDevelopmentSecrets();
+  const embedded = await connectDevelopmentDatabase();
   try {
     // Loaded after DATABASE_URL is known: the app's configuration is read once, on first use.
     const { listAdmins, setAdminRole } = await import('@/lib/account');

@@ -4,15 +4,11 @@
  * Uses DATABASE_URL, else the embedded database in .data/postgres (started for the check).
  * Runs with the react-server condition, like the worker: the ledger is server-only code.
  */
-import { findFreePort, isPortFree, startEmbeddedPostgres, type EmbeddedPostgres } from './lib/postgres';
+import { connectDevelopmentDatabase } from './lib/postgres';
+import { loadDevelopmentSecrets } from './lib/secrets';
 
-let embedded: EmbeddedPostgres | undefined;
-if (!process.env.DATABASE_URL) {
-  const preferred = Number(process.env.PLAZA_DB_PORT ?? 54329);
-  const port = (await isPortFree(preferred)) ? preferred : await findFreePort();
-  embedded = await startEmbeddedPostgres({ dataDir: '.data/postgres', port, log: () => {} });
-  process.env.DATABASE_URL = embedded.url;
-}
+loadDevelopmentSecrets();
+const embedded = await connectDevelopmentDatabase();
 
 try {
   const { checkLedger } = await import('@/lib/pay/ledger');

@@ -559,3 +559,17 @@ function exec(cmd: string, args: string[]): Promise<string> {
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * For operator commands (admin, ledger check): DATABASE_URL when set, else the embedded database
+ * in .data/postgres, started for the command if it is not already running. Sets DATABASE_URL;
+ * returns the embedded server so the caller can stop it when it started it.
+ */
+export async function connectDevelopmentDatabase(): Promise<EmbeddedPostgres | undefined> {
+  if (process.env.DATABASE_URL) return undefined;
+  const preferred = Number(process.env.PLAZA_DB_PORT ?? 54329);
+  const port = (await isPortFree(preferred)) ? preferred : await findFreePort();
+  const embedded = await startEmbeddedPostgres({ dataDir: '.data/postgres', port, log: () => {} });
+  process.env.DATABASE_URL = embedded.url;
+  return embedded;
+}

@@ -10,3 +10,12 @@ export function persistentSecret(file: string): string {
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
 }
+
+/**
+ * The secrets `npm start` keeps in .data/, for operator commands that load the app's
+ * configuration (which refuses to run without them) outside `npm start`.
+ */
+export function loadDevelopmentSecrets(dataDir = '.data'): void {
+  process.env.AUTH_SECRET ??= persistentSecret(`${dataDir}/auth-secret`);
+  process.env.PUSHER_SECRET ??= persistentSecret(`${dataDir}/pusher-secret`);
+}
